@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, parseConfig, type Config } from './core/config';
+import { runValidate } from './cli/validate';
+import { createServer } from './server';
+
+const USAGE = `Usage:
+  greenroom serve [--config greenroom.yaml]      run the portal
+  greenroom validate [--config greenroom.yaml] <files or globs…>
+                                                  check catalog files the way the server would`;
+
+function readConfig(file: string | undefined): Config {
+  if (file) return loadConfig(path.resolve(file));
+  const local = path.resolve('greenroom.yaml');
+  return existsSync(local) ? loadConfig(local) : parseConfig({}, { rootDir: process.cwd() });
+}
+
+async function serve(configFile: string | undefined) {
+  const config = readConfig(configFile);
+  const app = await createServer(config);
+  const shutdown = async (signal: string) => {
+    app.logger.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen();
+  await app.start();
+  const shown = config.server.baseUrl ?? `http://${config.server.host === '127.0.0.1' ? 'localhost' : config.server.host}:${config.server.port}`;
+  app.logger.info(`Greenroom is running at ${shown}`);
+}
+
+async function main(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  if (command === 'serve') {
+    await serve(values.config);
+    return undefined;
+  }
+  if (command === 'validate') return runValidate(rest, readConfig(values.config));
+  console.error(`Unknown command "${command}"\n${USAGE}`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

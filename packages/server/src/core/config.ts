@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/** Thrown when greenroom.yaml is missing, unreadable or wrong; the message names the file and key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const allowedHostSchema = z.strictObject({
+  host: z.string().min(1),
+  paths: z.array(z.string().startsWith('/')).optional(),
+});
+
+const locationSchema = z.strictObject({
+  type: z.enum(['file', 'url']),
+  target: z.string().min(1),
+  rules: z.array(z.lazy(() => ruleSchema)).optional(),
+});
+
+const ruleSchema = z.strictObject({
+  allow: z.array(z.string().min(1)),
+  locations: z
+    .array(z.strictObject({ type: z.string(), target: z.string().optional(), pattern: z.string().optional() }))
+    .optional(),
+});
+
+const customKindSchema = z.strictObject({
+  kind: z.string().regex(/^[a-zA-Z][a-z0-9A-Z]*$/, 'must be a kind name such as Widget'),
+  apiVersions: z.array(z.string().min(1)).min(1),
+  schema: z.record(z.string(), z.unknown()),
+});
+
+const sizeSchema = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB)?$/i, 'must be a size such as 5MB or a number of bytes')
+    .transform(parseSize),
+]);
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      port: z.coerce.number().int().min(0).max(65535).default(7007),
+      host: z.string().default('127.0.0.1'),
+      baseUrl: z.string().url().optional(),
+    })
+    .default({ port: 7007, host: '127.0.0.1' }),
+  database: z
+    .strictObject({
+      url: z
+        .string()
+        .refine((u) => u.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(u), 'must be sqlite:<path> or postgres://…')
+        .default('sqlite:./data/greenroom.db'),
+    })
+    .default({ url: 'sqlite:./data/greenroom.db' }),
+  catalog: z
+    .strictObject({
+      rules: z.array(ruleSchema).default([{ allow: ['Component', 'API', 'Location'] }]),
+      locations: z.array(locationSchema).default([]),
+      refresh: z
+        .strictObject({ intervalSeconds: z.number().int().min(0).default(120) })
+        .default({ intervalSeconds: 120 }),
+      maxEntitySize: sizeSchema.default(5 * 1024 * 1024),
+      customKinds: z.array(customKindSchema).default([]),
+      readonly: z.boolean().default(false),
+    })
+    .default({
+      rules: [{ allow: ['Component', 'API', 'Location'] }],
+      locations: [],
+      refresh: { intervalSeconds: 120 },
+      maxEntitySize: 5 * 1024 * 1024,
+      customKinds: [],
+      readonly: false,
+    }),
+  reading: z
+    .strictObject({
+      allow: z.array(allowedHostSchema).default([]),
+      gitHosts: z.array(z.string()).default([]),
+      fileRoots: z.array(z.string()).default(['.']),
+      timeoutMs: z.number().int().positive().default(10_000),
+      /** Largest file read; one file may hold many entities, each limited by catalog.maxEntitySize. */
+      maxBytes: sizeSchema.default(64 * 1024 * 1024),
+    })
+    .default({ allow: [], gitHosts: [], fileRoots: ['.'], timeoutMs: 10_000, maxBytes: 64 * 1024 * 1024 }),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Directory the config file lives in; relative paths in config resolve against it. */
+  rootDir: string;
+  /** Directory for the embedded database, git clones and built artefacts. */
+  dataDir: string;
+};
+export type LocationConfig = z.infer<typeof locationSchema>;
+export type CatalogRule = z.infer<typeof ruleSchema>;
+
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(text.trim())!;
+  const unit = (match[2] ?? 'B').toUpperCase();
+  const factor = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[unit as 'B']!;
+  return Math.round(Number(match[1]) * factor);
+}
+
+/** Replaces `${NAME}` with the environment variable; `$${` escapes a literal `${`. */
+export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, keyPath: string[] = []): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$?\$\{([^}]*)\}/g, (whole, name: string) => {
+      if (whole.startsWith('$$')) return whole.slice(1);
+      const trimmed = name.trim();
+      const found = env[trimmed];
+      if (found === undefined) {
+        throw new ConfigError(`${keyPath.join('.') || '(root)'}: environment variable ${trimmed} is not set`);
+      }
+      return found;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => substituteEnv(v, env, [...keyPath, String(i)]));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, [...keyPath, k])]),
+    );
+  }
+  return value;
+}
+
+/** Validates raw config (already parsed YAML) and applies env overrides. */
+export function parseConfig(raw: unknown, options: { rootDir: string; env?: NodeJS.ProcessEnv; source?: string }): Config {
+  const env = options.env ?? process.env;
+  const source = options.source ?? 'greenroom.yaml';
+  const substituted = substituteEnvWithSource(raw ?? {}, env, source);
+  const result = configSchema.safeParse(substituted);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration in ${source}:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  const databaseOverride = env.GREENROOM_DATABASE_URL;
+  if (databaseOverride) {
+    if (!databaseOverride.startsWith('sqlite:') && !/^postgres(ql)?:\/\//.test(databaseOverride)) {
+      throw new ConfigError('GREENROOM_DATABASE_URL: must be sqlite:<path> or postgres://…');
+    }
+    config.database.url = databaseOverride;
+  }
+  if (env.PORT) config.server.port = Number(env.PORT);
+  const rootDir = options.rootDir;
+  return {
+    ...config,
+    catalog: {
+      ...config.catalog,
+      // File targets are stored absolute, so the same file is one location whatever the working directory.
+      locations: config.catalog.locations.map((l) => (l.type === 'file' ? { ...l, target: path.resolve(rootDir, l.target) } : l)),
+    },
+    reading: { ...config.reading, fileRoots: config.reading.fileRoots.map((r) => path.resolve(rootDir, r)) },
+    rootDir,
+    dataDir: path.resolve(rootDir, env.GREENROOM_DATA_DIR ?? 'data'),
+  };
+}
+
+function substituteEnvWithSource(raw: unknown, env: NodeJS.ProcessEnv, source: string): unknown {
+  try {
+    return substituteEnv(raw, env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`Invalid configuration in ${source}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Reads and validates a greenroom.yaml file. */
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read configuration file ${file}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  return parseConfig(raw, { rootDir: path.dirname(path.resolve(file)), env, source: file });
+}

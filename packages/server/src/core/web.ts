@@ -1,0 +1,31 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Serves the built web app at `/`: real files (assets) as they are, and the SPA's
+ * index.html for any other non-API path so deep links (/catalog/default/component/x) load the app.
+ */
+export async function serveWebApp(app: FastifyInstance, distDir: string): Promise<boolean> {
+  if (!existsSync(path.join(distDir, 'index.html'))) return false;
+  // `serve: false`: we route ourselves so the route declares itself public, like every route must.
+  await app.register(fastifyStatic, { root: distDir, serve: false });
+  app.get('/*', { config: { public: true } }, (request, reply) => {
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(request.url.split('?')[0]);
+    } catch {
+      return reply.code(400).send({ error: { name: 'InputError', message: 'Malformed URL' } });
+    }
+    if (urlPath.startsWith('/api/')) {
+      return reply.code(404).send({ error: { name: 'NotFoundError', message: `No route for ${request.method} ${urlPath}` } });
+    }
+    const file = path.join(distDir, path.normalize(urlPath));
+    if (file.startsWith(distDir + path.sep) && existsSync(file) && statSync(file).isFile()) {
+      return reply.sendFile(path.relative(distDir, file));
+    }
+    return reply.sendFile('index.html');
+  });
+  return true;
+}

@@ -1,0 +1,60 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DatabaseEngine } from '../../../core/database';
+import type { CatalogTables } from '../store/tables';
+import type { Condition } from './conditions';
+
+/** Expressions over `catalog_entities as e`, the alias every catalog read uses. */
+export type EntityExpressions = ExpressionBuilder<CatalogTables & { e: CatalogTables['catalog_entities'] }, 'e'>;
+type Builder = EntityExpressions;
+
+export interface FullTextFilter {
+  term: string;
+  fields: string[];
+}
+
+/** Compiles a condition to a WHERE expression over `catalog_entities as e`, answered from the search index. */
+export function compileCondition(eb: Builder, condition: Condition): Expression<SqlBool> {
+  if ('all' in condition) return condition.all.length ? eb.and(condition.all.map((c) => compileCondition(eb, c))) : sql<SqlBool>`1 = 1`;
+  if ('any' in condition) return condition.any.length ? eb.or(condition.any.map((c) => compileCondition(eb, c))) : sql<SqlBool>`1 = 0`;
+  if ('not' in condition) return eb.not(compileCondition(eb, condition.not));
+  const { key, values, prefix } = condition;
+  if (values && values.length === 0) return sql<SqlBool>`1 = 0`;
+  let rows = eb.selectFrom('catalog_search').select('catalog_search.entity_id').where('catalog_search.key', '=', key);
+  if (values) rows = rows.where('catalog_search.value', 'in', values);
+  if (prefix !== undefined) rows = rows.where(sql<SqlBool>`catalog_search.value like ${`${escapeLike(prefix)}%`} escape '\\'`);
+  return eb('e.id', 'in', rows);
+}
+
+export function compileFullText(eb: Builder, filter: FullTextFilter, engine: DatabaseEngine): Expression<SqlBool> {
+  const term = filter.term.trim().toLocaleLowerCase('en-US');
+  const contains = engine === 'postgres' ? sql<SqlBool>`strpos(catalog_search.value, ${term}) > 0` : sql<SqlBool>`instr(catalog_search.value, ${term}) > 0`;
+  return eb(
+    'e.id',
+    'in',
+    eb
+      .selectFrom('catalog_search')
+      .select('catalog_search.entity_id')
+      .where('catalog_search.key', 'in', filter.fields.map((f) => f.toLocaleLowerCase('en-US')))
+      .where(contains),
+  );
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Fields whose sort value lives on the entities row itself (indexed); others come from the search rows. */
+const COLUMN_SORTS: Record<string, 'e.name' | 'e.kind' | 'e.namespace'> = {
+  'metadata.name': 'e.name',
+  kind: 'e.kind',
+  'metadata.namespace': 'e.namespace',
+};
+
+/** The expression a query sorts on: the field's (lowercased) value; entity ref when no field is given. */
+export function sortExpression(field: string | undefined): Expression<string | null> {
+  if (!field) return sql<string>`e.ref`;
+  const key = field.toLocaleLowerCase('en-US');
+  const column = COLUMN_SORTS[key];
+  if (column) return sql.ref<string>(column);
+  return sql<string | null>`(select min(s.value) from catalog_search s where s.entity_id = e.id and s.key = ${key})`;
+}

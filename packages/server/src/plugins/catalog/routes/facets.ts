@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { InputError } from '../../../core/errors';
+import { catalogPermissions } from '../permissions';
+import { parseFilterParams, parsePredicate } from '../query/conditions';
+import type { CatalogService } from '../service';
+
+const facetsBody = z.strictObject({
+  facets: z.array(z.string().min(1)).min(1),
+  query: z.record(z.string(), z.unknown()).optional(),
+});
+
+export function registerFacetRoutes(http: FastifyInstance, catalog: CatalogService) {
+  const config = { permission: catalogPermissions.entityRead };
+
+  http.get('/entity-facets', { config }, async (request) => {
+    const q = request.query as Record<string, unknown>;
+    const facets = q.facet === undefined ? [] : (Array.isArray(q.facet) ? q.facet : [q.facet]).map(String).filter(Boolean);
+    if (facets.length === 0) throw new InputError('At least one facet is required, e.g. ?facet=kind');
+    return { facets: await catalog.queries.facets(facets, parseFilterParams(q.filter, request.principal)) };
+  });
+
+  http.post('/entity-facets', { config }, async (request) => {
+    const body = facetsBody.parse(request.body ?? {});
+    const condition = body.query ? parsePredicate(body.query, request.principal) : undefined;
+    return { facets: await catalog.queries.facets(body.facets, condition) };
+  });
+}

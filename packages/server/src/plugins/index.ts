@@ -1,0 +1,5 @@
+import type { Plugin } from '../core/plugin';
+import { catalogPlugin } from './catalog';
+
+/** The plugins a Greenroom server runs, in registration order. Adding a feature is one line here. */
+export const builtInPlugins: Plugin[] = [catalogPlugin];

@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp, type GreenroomApp } from '../core/app';
+import { parseConfig } from '../core/config';
+import type { DatabaseEngine } from '../core/database';
+import { createLogger } from '../core/logger';
+import type { Plugin } from '../core/plugin';
+import { builtInPlugins } from '../plugins';
+import { freshDatabase } from './databases';
+
+export interface TestApp extends GreenroomApp {
+  /** Directory the test config lives in (config-relative paths resolve here). */
+  rootDir: string;
+}
+
+/** Builds the real server on a fresh database of `engine`, with config given as an object. */
+export async function createTestApp(
+  engine: DatabaseEngine,
+  rawConfig: Record<string, unknown> = {},
+  options: { rootDir?: string; plugins?: Plugin[] } = {},
+): Promise<TestApp> {
+  const rootDir = options.rootDir ?? mkdtempSync(path.join(os.tmpdir(), 'greenroom-app-'));
+  const config = parseConfig(rawConfig, { rootDir, env: { GREENROOM_DATA_DIR: path.join(rootDir, 'data') } });
+  const database = await freshDatabase(engine);
+  const app = await buildApp(config, options.plugins ?? builtInPlugins, {
+    database,
+    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
+  return Object.assign(app, { rootDir });
+}
+
+/** Waits until every registered location has been processed at least once. */
+export async function waitForIngestion(app: GreenroomApp, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await app.http.inject({ method: 'GET', url: '/api/catalog/locations' });
+    const locations = res.json() as Array<{ data: { status?: { lastRefreshAt?: string } } }>;
+    if (locations.every((l) => l.data.status?.lastRefreshAt)) return;
+    if (Date.now() > deadline) throw new Error('Timed out waiting for catalog ingestion');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
