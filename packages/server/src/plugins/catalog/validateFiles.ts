@@ -49,7 +49,7 @@ export async function validateFiles(patterns: string[], config: Config, cwd = pr
       documents = parseCatalogYaml(text, relative(file));
     } catch (error) {
       const e = error as YamlSyntaxError;
-      problems.push({ file: relative(file), line: e.line, document: e.document, message: e.message });
+      problems.push({ file: relative(file), line: e.line, document: e.document, message: e.reason });
       continue;
     }
     const deps: PlaceholderDependency[] = [];
