@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type BuildAppOptions, type GreenroomApp } from './core/app';
@@ -17,9 +16,6 @@ function webDistDir(): string {
 export async function createServer(config: Config, options: BuildAppOptions & { plugins?: Plugin[] } = {}): Promise<GreenroomApp> {
   return buildApp(config, options.plugins ?? builtInPlugins, {
     ...options,
-    extraRoutes: async (app) => {
-      const dist = webDistDir();
-      if (existsSync(dist)) await serveWebApp(app, dist);
-    },
+    extraRoutes: (app) => serveWebApp(app, webDistDir()),
   });
 }

@@ -7,10 +7,10 @@ import type { FastifyInstance } from 'fastify';
  * Serves the built web app at `/`: real files (assets) as they are, and the SPA's
  * index.html for any other non-API path so deep links (/catalog/default/component/x) load the app.
  */
-export async function serveWebApp(app: FastifyInstance, distDir: string): Promise<boolean> {
-  if (!existsSync(path.join(distDir, 'index.html'))) return false;
+export async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const built = existsSync(path.join(distDir, 'index.html'));
   // `serve: false`: we route ourselves so the route declares itself public, like every route must.
-  await app.register(fastifyStatic, { root: distDir, serve: false });
+  if (built) await app.register(fastifyStatic, { root: distDir, serve: false });
   app.get('/*', { config: { public: true } }, (request, reply) => {
     let urlPath: string;
     try {
@@ -21,11 +21,13 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
     if (urlPath.startsWith('/api/')) {
       return reply.code(404).send({ error: { name: 'NotFoundError', message: `No route for ${request.method} ${urlPath}` } });
     }
+    if (!built) {
+      return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+    }
     const file = path.join(distDir, path.normalize(urlPath));
     if (file.startsWith(distDir + path.sep) && existsSync(file) && statSync(file).isFile()) {
       return reply.sendFile(path.relative(distDir, file));
     }
     return reply.sendFile('index.html');
   });
-  return true;
 }
