@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { InputError } from '../errors';
+import { createAllowList } from './allowList';
+import { FileAccess } from './fileAccess';
+import { GitReader } from './gitReader';
+import { parseGitUrl } from './gitUrl';
+import { readHttp } from './httpReader';
+import { resolveLocation } from './resolveLocation';
+import { scmUrlsFor } from './scmUrls';
+import { systemLookup } from './targetCheck';
+import type { ReaderOptions, UrlReader } from './types';
+
+const defaults = {
+  timeoutMs: 10_000,
+  maxBytes: 5 * 1024 * 1024,
+  gitFetchIntervalMs: 5_000,
+  gitTimeoutMs: 60_000,
+};
+
+/** The reader service: one entry point for file, http(s) and git locations, each behind its allow-list. */
+export function createUrlReader(options: ReaderOptions): UrlReader {
+  if (!path.isAbsolute(options.cacheDir)) throw new InputError(`reader cacheDir "${options.cacheDir}" must be absolute`);
+  const allowList = createAllowList(options.allowedHosts);
+  const gitHosts: ReadonlySet<string> = new Set((options.gitHosts ?? []).map((host) => host.toLowerCase()));
+  const lookup = options.lookup ?? systemLookup;
+  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+  const maxBytes = options.maxBytes ?? defaults.maxBytes;
+  const files = new FileAccess(options.fileRoots, maxBytes);
+  const git = new GitReader({
+    allowList,
+    lookup,
+    cacheDir: options.cacheDir,
+    fetchIntervalMs: options.gitFetchIntervalMs ?? defaults.gitFetchIntervalMs,
+    timeoutMs: options.gitTimeoutMs ?? Math.max(timeoutMs, defaults.gitTimeoutMs),
+    maxBytes,
+  });
+
+  return {
+    async read(type, target) {
+      if (type === 'file') return files.read(target);
+      if (type !== 'url') throw new InputError(`Unknown location type "${String(type)}"; expected file or url`);
+      let url: URL;
+      try {
+        url = new URL(target);
+      } catch {
+        throw new InputError(`"${target}" is not a URL`);
+      }
+      const location = parseGitUrl(url, gitHosts);
+      return location ? git.read(location) : readHttp(target, { allowList, lookup, timeoutMs, maxBytes });
+    },
+    expandFiles: (pattern) => files.expand(pattern),
+    resolve: (type, base, relative) => resolveLocation(type, base, relative, gitHosts),
+    scmUrls: (type, target) => scmUrlsFor(type, target, gitHosts),
+  };
+}

@@ -1,0 +1,3 @@
+export { createUrlReader } from './createUrlReader';
+export { classifyAddress, isMetadataHostname, type AddressClass } from './ipPolicy';
+export type { AllowedHost, HostLookup, LocationType, ReaderOptions, ScmUrls, UrlReader } from './types';
