@@ -88,7 +88,11 @@ describe('checkCatalogFile', () => {
   });
 
   it('names the entity even when its kind is unknown', () => {
-    const [checked] = checkCatalogFile('apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: Gizmo\n  namespace: Lab\n', 'w.yaml', registry);
+    const [checked] = checkCatalogFile(
+      'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: Gizmo\n  namespace: Lab\n',
+      'w.yaml',
+      registry,
+    );
     expect(checked.problems.map((p) => [p.line, p.entityRef, p.field])).toEqual([
       [2, 'widget:lab/gizmo', 'kind'],
       [5, 'widget:lab/gizmo', 'metadata.namespace'],

@@ -92,12 +92,12 @@ describe('stringifyEntityRef', () => {
   });
 
   it('reads an entity', () => {
-    expect(
-      stringifyEntityRef({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'Team-A' } }),
-    ).toBe('group:default/team-a');
-    expect(
-      stringifyEntityRef({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'a', namespace: 'ops' } }),
-    ).toBe('group:ops/a');
+    expect(stringifyEntityRef({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'Team-A' } })).toBe(
+      'group:default/team-a',
+    );
+    expect(stringifyEntityRef({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'a', namespace: 'ops' } })).toBe(
+      'group:ops/a',
+    );
   });
 
   it('round-trips through parseEntityRef', () => {

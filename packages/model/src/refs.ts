@@ -51,7 +51,10 @@ function parseRefString(input: string): { kind?: string; namespace?: string; nam
 function readCompound(ref: object): { kind?: string; namespace?: string; name: string } {
   const { kind, namespace, name } = ref as Record<string, unknown>;
   const shown = JSON.stringify(ref);
-  for (const [part, value] of [['kind', kind], ['namespace', namespace]] as const) {
+  for (const [part, value] of [
+    ['kind', kind],
+    ['namespace', namespace],
+  ] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) {
       throw new InvalidEntityRefError(`Entity reference ${shown} has an empty or non-string ${part}`);
     }
@@ -94,11 +97,9 @@ export function parseEntityRef(
 /** The canonical form `kind:namespace/name`, all lowercase, namespace filled in. */
 export function stringifyEntityRef(ref: { kind: string; namespace?: string; name: string } | Entity): string {
   const [kind, namespace, name] =
-    'metadata' in ref
-      ? [ref.kind, ref.metadata.namespace, ref.metadata.name]
-      : [ref.kind, ref.namespace, ref.name];
+    'metadata' in ref ? [ref.kind, ref.metadata.namespace, ref.metadata.name] : [ref.kind, ref.namespace, ref.name];
   // A fixed locale keeps the canonical form identical on every machine.
-  const lower = (s: string) => s.toLocaleLowerCase('en-US');
+  const lower = (s: string) => s.toLowerCase();
   return `${lower(kind)}:${lower(namespace || DEFAULT_NAMESPACE)}/${lower(name)}`;
 }
 

@@ -27,7 +27,12 @@ export const RELATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
   [RELATION_CHILD_OF, RELATION_PARENT_OF],
 ];
 
-const REVERSE = new Map<string, string>(RELATION_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]]));
+const REVERSE = new Map<string, string>(
+  RELATION_PAIRS.flatMap(([a, b]) => [
+    [a, b],
+    [b, a],
+  ]),
+);
 
 export function reverseRelationType(type: string): string | undefined {
   return REVERSE.get(type);

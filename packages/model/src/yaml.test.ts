@@ -71,7 +71,10 @@ describe('parseCatalogYaml', () => {
   });
 
   it('keeps values plain JSON: dates and tagged values stay strings', () => {
-    const [doc] = parseCatalogYaml('since: 2024-01-01\nat: !!timestamp 2001-12-14\nblob: !!binary aGVsbG8=\non: yes\nport: 8080\n', 'f.yaml');
+    const [doc] = parseCatalogYaml(
+      'since: 2024-01-01\nat: !!timestamp 2001-12-14\nblob: !!binary aGVsbG8=\non: yes\nport: 8080\n',
+      'f.yaml',
+    );
     expect(doc.value).toEqual({ since: '2024-01-01', at: '2001-12-14', blob: 'aGVsbG8=', on: 'yes', port: 8080 });
   });
 

@@ -29,7 +29,8 @@ async function serve(configFile: string | undefined) {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen();
   await app.start();
-  const shown = config.server.baseUrl ?? `http://${config.server.host === '127.0.0.1' ? 'localhost' : config.server.host}:${config.server.port}`;
+  const shown =
+    config.server.baseUrl ?? `http://${config.server.host === '127.0.0.1' ? 'localhost' : config.server.host}:${config.server.port}`;
   app.logger.info(`Greenroom is running at ${shown}`);
 }
 

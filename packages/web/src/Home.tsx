@@ -20,7 +20,9 @@ export function Home() {
   return (
     <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '3rem auto', padding: '0 1rem' }}>
       <h1>Greenroom</h1>
-      <p>The software catalog is running. The portal UI arrives next; the catalog API is at <code>/api/catalog</code>.</p>
+      <p>
+        The software catalog is running. The portal UI arrives next; the catalog API is at <code>/api/catalog</code>.
+      </p>
       {error && <p role="alert">Could not reach the catalog: {error}</p>}
       {kinds && (
         <table aria-label="Entities per kind">

@@ -38,7 +38,9 @@ describe('envelope', () => {
   );
 
   it.each(['1Component', 'Compo-nent', 'Com ponent', '', 'K'.repeat(64)])('refuses the kind %j', (kind) => {
-    expect(issues({ ...system, kind })).toEqual([expect.stringMatching(/^kind: must be 1-63 characters \[a-zA-Z0-9\] starting with a letter/)]);
+    expect(issues({ ...system, kind })).toEqual([
+      expect.stringMatching(/^kind: must be 1-63 characters \[a-zA-Z0-9\] starting with a letter/),
+    ]);
   });
 
   it('requires metadata and spec to be mappings', () => {

@@ -246,13 +246,15 @@ spec:
   });
 
   it('explains Template parameters that are neither a form nor a list of forms', () => {
-    const base = 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: { name: t }\nspec:\n  type: service\n  steps: [{ action: debug:log }]\n';
+    const base =
+      'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: { name: t }\nspec:\n  type: service\n  steps: [{ action: debug:log }]\n';
     expect(issues(`${base}  parameters: hello\n`)).toEqual(['spec.parameters: must be a mapping (key: value pairs) or a list']);
     expect(issues(`${base}  parameters: [{ title: ok }, 3]\n`)).toEqual(['spec.parameters.1: must be a mapping (key: value pairs)']);
   });
 
   it('requires an action on every Template step', () => {
-    const yaml = 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: { name: t }\nspec:\n  type: service\n  steps: [{ id: a, action: x }, { id: b }]\n';
+    const yaml =
+      'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata: { name: t }\nspec:\n  type: service\n  steps: [{ id: a, action: x }, { id: b }]\n';
     expect(issues(yaml)).toEqual(['spec.steps.1.action: is required']);
   });
 });

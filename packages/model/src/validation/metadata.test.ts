@@ -137,7 +137,9 @@ describe('metadata.tags', () => {
 
 describe('metadata.links', () => {
   it('accepts url with optional title, icon and type', () => {
-    expect(issues({ links: [{ url: 'https://grafana.example.com/d/abc', title: 'Dashboard', icon: 'dashboard', type: 'metrics' }] })).toEqual([]);
+    expect(
+      issues({ links: [{ url: 'https://grafana.example.com/d/abc', title: 'Dashboard', icon: 'dashboard', type: 'metrics' }] }),
+    ).toEqual([]);
   });
 
   it('refuses a link without url, or with one that is not a URL', () => {

@@ -40,11 +40,17 @@ export function checkMetadata(metadata: Record<string, unknown>): ValidationIssu
   // Backstage's schema: title must not be empty; description is any string.
   if (title !== undefined && (typeof title !== 'string' || title === '')) add(at('title'), MESSAGES.nonEmptyString);
   if (description !== undefined && typeof description !== 'string') add(at('description'), MESSAGES.string);
-  for (const [field, value] of [['uid', uid], ['etag', etag]] as const) {
+  for (const [field, value] of [
+    ['uid', uid],
+    ['etag', etag],
+  ] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) add(at(field), MESSAGES.nonEmptyString);
   }
 
-  for (const [field, value] of [['labels', labels], ['annotations', annotations]] as const) {
+  for (const [field, value] of [
+    ['labels', labels],
+    ['annotations', annotations],
+  ] as const) {
     if (value === undefined) continue;
     if (!isPlainObject(value)) {
       add(at(field), `${MESSAGES.mapping}, not ${describeValue(value)}`);

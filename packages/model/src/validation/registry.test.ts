@@ -28,7 +28,17 @@ const messages = (value: unknown, registry = createKindRegistry([widgetKind])) =
 
 describe('createKindRegistry', () => {
   it('knows the built-in kinds', () => {
-    expect(createKindRegistry().kinds()).toEqual(['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'System', 'Template', 'User']);
+    expect(createKindRegistry().kinds()).toEqual([
+      'API',
+      'Component',
+      'Domain',
+      'Group',
+      'Location',
+      'Resource',
+      'System',
+      'Template',
+      'User',
+    ]);
   });
 
   it('refuses a kind until a custom schema registers it', () => {
@@ -90,9 +100,7 @@ describe('createKindRegistry', () => {
       /already defined/,
     );
     expect(() =>
-      createKindRegistry([
-        { ...widgetKind, schema: { type: 'object', properties: { apiVersion: {}, kind: {}, metadata: {}, spec: {} } } },
-      ]),
+      createKindRegistry([{ ...widgetKind, schema: { type: 'object', properties: { apiVersion: {}, kind: {}, metadata: {}, spec: {} } } }]),
     ).toThrow(/give the schema of spec alone/);
   });
 

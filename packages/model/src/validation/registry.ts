@@ -114,7 +114,11 @@ export function createKindRegistry(custom: CustomKindDefinition[] = []): KindReg
     } catch (error) {
       throw new Error(`Custom kind "${def.kind}": its schema does not compile: ${(error as Error).message}`);
     }
-    addVariant(map, { kind: def.kind, apiVersions: [...def.apiVersions], specRequired: false, spec: def.schema as SchemaObject }, validateSpec);
+    addVariant(
+      map,
+      { kind: def.kind, apiVersions: [...def.apiVersions], specRequired: false, spec: def.schema as SchemaObject },
+      validateSpec,
+    );
   }
   return new CompiledKindRegistry(map);
 }

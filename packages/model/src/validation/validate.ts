@@ -80,7 +80,8 @@ function checkKindAndSpec(entity: Record<string, unknown>, registry: CompiledKin
   const data = spec ?? {};
   const issues = variant.validateSpec(data) ? [] : ajvErrorsToIssues(variant.validateSpec.errors, data, ['spec']);
 
-  const ns = isPlainObject(metadata) && typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : DEFAULT_NAMESPACE;
+  const ns =
+    isPlainObject(metadata) && typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : DEFAULT_NAMESPACE;
   issues.push(...checkSpecRefs(kind, data, ns));
   return issues;
 }

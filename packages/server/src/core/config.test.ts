@@ -21,7 +21,9 @@ describe('configuration', () => {
   });
 
   it('substitutes ${ENV} values and keeps $${ as a literal', () => {
-    const file = configFile('server:\n  baseUrl: https://${HOST_NAME}\ncatalog:\n  locations:\n    - type: url\n      target: "https://x/$${literal}"\n');
+    const file = configFile(
+      'server:\n  baseUrl: https://${HOST_NAME}\ncatalog:\n  locations:\n    - type: url\n      target: "https://x/$${literal}"\n',
+    );
     const config = loadConfig(file, { HOST_NAME: 'portal.example.com' });
     expect(config.server.baseUrl).toBe('https://portal.example.com');
     expect(config.catalog.locations[0].target).toBe('https://x/${literal}');

@@ -21,9 +21,7 @@ const locationSchema = z.strictObject({
 
 const ruleSchema = z.strictObject({
   allow: z.array(z.string().min(1)),
-  locations: z
-    .array(z.strictObject({ type: z.string(), target: z.string().optional(), pattern: z.string().optional() }))
-    .optional(),
+  locations: z.array(z.strictObject({ type: z.string(), target: z.string().optional(), pattern: z.string().optional() })).optional(),
 });
 
 const customKindSchema = z.strictObject({
@@ -60,9 +58,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       rules: z.array(ruleSchema).default([{ allow: ['Component', 'API', 'Location'] }]),
       locations: z.array(locationSchema).default([]),
-      refresh: z
-        .strictObject({ intervalSeconds: z.number().int().min(0).default(120) })
-        .default({ intervalSeconds: 120 }),
+      refresh: z.strictObject({ intervalSeconds: z.number().int().min(0).default(120) }).default({ intervalSeconds: 120 }),
       maxEntitySize: sizeSchema.default(5 * 1024 * 1024),
       customKinds: z.array(customKindSchema).default([]),
       readonly: z.boolean().default(false),
@@ -118,9 +114,7 @@ export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, keyPath: s
   }
   if (Array.isArray(value)) return value.map((v, i) => substituteEnv(v, env, [...keyPath, String(i)]));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, [...keyPath, k])]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteEnv(v, env, [...keyPath, k])]));
   }
   return value;
 }

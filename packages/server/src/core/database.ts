@@ -18,6 +18,12 @@ export interface Database {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   bulkInsert(trx: Kysely<any>, table: string, columns: BulkColumn[], rows: unknown[][]): Promise<void>;
+  /**
+   * Updates many rows by key, each with its own values: `rows` are [key, ...values] in the order
+   * of `[key, ...columns]`. Same transaction rule as bulkInsert.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  bulkUpdate(trx: Kysely<any>, table: string, key: BulkColumn, columns: BulkColumn[], rows: unknown[][]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,8 +52,10 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('cache_size = -65536'); // 64 MB page cache: the search table is read hot
+    sqlite.pragma('cache_size = -65536'); // 64 MB page cache: the search index is read hot
     sqlite.pragma('busy_timeout = 5000');
+    // Checkpoint less often: ingestion rewrites the same index pages many times between checkpoints.
+    sqlite.pragma('wal_autocheckpoint = 10000');
     const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
     const statements = new Map<string, SqliteDatabase.Statement>();
     return {
@@ -58,6 +66,12 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
         let statement = statements.get(text);
         if (!statement) statements.set(text, (statement = sqlite.prepare(text)));
         for (const row of rows) statement.run(row);
+      },
+      async bulkUpdate(_trx, table, key, columns, rows) {
+        const text = `UPDATE ${table} SET ${columns.map((c) => `${c.name} = ?`).join(', ')} WHERE ${key.name} = ?`;
+        let statement = statements.get(text);
+        if (!statement) statements.set(text, (statement = sqlite.prepare(text)));
+        for (const [keyValue, ...values] of rows) statement.run([...values, keyValue]);
       },
       close: () => db.destroy(),
     };
@@ -89,6 +103,16 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
         const unnest = columns.map((column, index) => sql`${arrays[index]}::${sql.raw(column.pgType)}[]`);
         await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
           SELECT * FROM unnest(${sql.join(unnest)})`.execute(trx);
+      }
+    },
+    async bulkUpdate(trx, table, key, columns, rows) {
+      const all = [key, ...columns];
+      for (let start = 0; start < rows.length; start += 5_000) {
+        const chunk = rows.slice(start, start + 5_000);
+        const unnest = all.map((column, index) => sql`${chunk.map((row) => row[index])}::${sql.raw(column.pgType)}[]`);
+        await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(columns.map((c) => sql`${sql.ref(c.name)} = v.${sql.ref(c.name)}`))}
+          FROM unnest(${sql.join(unnest)}) AS v(${sql.join(all.map((c) => sql.ref(c.name)))})
+          WHERE t.${sql.ref(key.name)} = v.${sql.ref(key.name)}`.execute(trx);
       }
     },
     close: () => db.destroy(),

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { statusByErrorName } from './errors';
 import type { Identity, Principal } from './identity';
@@ -38,7 +38,8 @@ export function createHttpServer(options: {
 }): HttpServer {
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Requests are not logged one by one: at catalog scale that is noise, errors are logged.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
@@ -87,9 +88,7 @@ export function createHttpServer(options: {
 
 function describeError(error: FastifyError): { status: number; name: string; message: string } {
   if (error instanceof ZodError) {
-    const message = error.issues
-      .map((issue) => `${issue.path.length ? issue.path.join('.') : 'request'}: ${issue.message}`)
-      .join('; ');
+    const message = error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'request'}: ${issue.message}`).join('; ');
     return { status: 400, name: 'InputError', message };
   }
   const named = statusByErrorName[error.name];

@@ -38,7 +38,18 @@ describe('allow-list', () => {
   });
 
   it('rejects entries that are not host names or are too broad', () => {
-    for (const host of ['', '*', '*.com', '*.0.0.1', 'a*.example.com', 'example.com?x', 'exa mple.com', 'example.com/path', 'example.com:99999', 'user@example.com']) {
+    for (const host of [
+      '',
+      '*',
+      '*.com',
+      '*.0.0.1',
+      'a*.example.com',
+      'example.com?x',
+      'exa mple.com',
+      'example.com/path',
+      'example.com:99999',
+      'user@example.com',
+    ]) {
       expect(() => createAllowList([{ host }]), host).toThrow(expect.objectContaining({ name: 'InputError' }));
     }
   });

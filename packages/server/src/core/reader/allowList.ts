@@ -75,11 +75,7 @@ function isIpLiteral(hostname: string): boolean {
 /** A prefix matches on path-segment boundaries, so `/api` allows `/api/x` but not `/apiary`. */
 function pathAllowed(pathname: string, prefixes: string[] | undefined): boolean {
   if (!prefixes) return true;
-  return prefixes.some(
-    (prefix) =>
-      pathname === prefix ||
-      pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
-  );
+  return prefixes.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
 }
 
 export function createAllowList(entries: AllowedHost[]): AllowList {

@@ -8,8 +8,7 @@ describe('file locations', () => {
   let temp: string;
   let root: string;
   let outside: string;
-  const reader = () =>
-    createUrlReader({ allowedHosts: [], fileRoots: [root], cacheDir: path.join(temp, 'cache'), maxBytes: 1000 });
+  const reader = () => createUrlReader({ allowedHosts: [], fileRoots: [root], cacheDir: path.join(temp, 'cache'), maxBytes: 1000 });
 
   beforeAll(async () => {
     temp = await mkdtemp(path.join(os.tmpdir(), 'greenroom-reader-files-'));

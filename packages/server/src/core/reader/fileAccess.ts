@@ -12,7 +12,10 @@ export class FileAccess {
   private readonly roots: string[];
   private realRoots?: Promise<string[]>;
 
-  constructor(roots: string[], private readonly maxBytes: number) {
+  constructor(
+    roots: string[],
+    private readonly maxBytes: number,
+  ) {
     for (const root of roots) {
       if (!path.isAbsolute(root)) throw new InputError(`File root "${root}" must be an absolute path`);
     }

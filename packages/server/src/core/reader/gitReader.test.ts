@@ -74,9 +74,7 @@ describe('git locations', () => {
     const url = await git.createRepo('org/throttled', { 'a.yaml': 'a1', 'b.yaml': 'b', 'c.yaml': 'c' });
     const { reader: r } = reader({ gitFetchIntervalMs: 60_000 });
     const before = fetchesOf('org/throttled');
-    const burst = await Promise.all(
-      ['a', 'b', 'c', 'a', 'b', 'c'].map((name) => r.read('url', `${url}/blob/main/${name}.yaml`)),
-    );
+    const burst = await Promise.all(['a', 'b', 'c', 'a', 'b', 'c'].map((name) => r.read('url', `${url}/blob/main/${name}.yaml`)));
     expect(burst.map(text)).toEqual(['a1', 'b', 'c', 'a1', 'b', 'c']);
     expect(fetchesOf('org/throttled') - before).toBe(1);
     await git.commit('org/throttled', { 'a.yaml': 'a2' });
@@ -155,9 +153,9 @@ describe('git locations', () => {
       allowedHosts: [{ host: '*.example.com' }],
       lookup: async () => [{ address: '127.0.0.1', family: 4 }],
     });
-    await expect(
-      r.read('url', `http://git.example.com:${port}/org/service.git/blob/main/catalog-info.yaml`),
-    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+    await expect(r.read('url', `http://git.example.com:${port}/org/service.git/blob/main/catalog-info.yaml`)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
     expect(git.requests.length).toBe(before);
   });
 

@@ -78,7 +78,9 @@ describe('http(s) locations', () => {
 
   it('refuses a host that is not listed, and says where to allow it', async () => {
     for (const allowed of [[], [{ host: '*.example.com' }], [{ host: 'localhost' }]]) {
-      const error = await reader(allowed).read('url', `${base}/ok`).catch((e: Error) => e);
+      const error = await reader(allowed)
+        .read('url', `${base}/ok`)
+        .catch((e: Error) => e);
       expect(error).toMatchObject({ name: 'NotAllowedError' });
       expect((error as Error).message).toContain(`127.0.0.1:${port}`);
       expect((error as Error).message).toContain('reading.allow');
@@ -215,7 +217,9 @@ describe('http(s) locations', () => {
   });
 
   it('does not echo credentials from the URL in errors', async () => {
-    const error = await reader(loopback).read('url', `http://user:s3cret@127.0.0.1:${port}/missing`).catch((e: Error) => e);
+    const error = await reader(loopback)
+      .read('url', `http://user:s3cret@127.0.0.1:${port}/missing`)
+      .catch((e: Error) => e);
     expect(error).toMatchObject({ name: 'NotFoundError' });
     expect((error as Error).message).not.toContain('s3cret');
   });

@@ -47,8 +47,7 @@ function send(target: CheckedTarget, signal: AbortSignal): Promise<IncomingMessa
 }
 
 async function readBody(response: IncomingMessage, url: URL, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new PayloadTooLargeError(`${displayUrl(url)} is larger than the ${maxBytes} byte limit for reading`);
+  const tooLarge = () => new PayloadTooLargeError(`${displayUrl(url)} is larger than the ${maxBytes} byte limit for reading`);
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();

@@ -9,13 +9,7 @@ export type AddressClass = 'public' | 'restricted' | 'metadata';
 // Cloud instance-metadata services (AWS, GCP, Azure, DigitalOcean, Oracle; AWS IPv6; Alibaba).
 const metadataAddresses = new Set(['169.254.169.254', 'fd00:ec2::254', '100.100.100.200']);
 
-const metadataHostnames = new Set([
-  'metadata',
-  'metadata.google.internal',
-  'metadata.goog',
-  'instance-data',
-  'instance-data.ec2.internal',
-]);
+const metadataHostnames = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal']);
 
 // ipaddr.js range names that stay inside the machine or its link.
 const restrictedRanges = new Set(['loopback', 'linkLocal', 'unspecified']);

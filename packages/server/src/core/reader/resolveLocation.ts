@@ -31,12 +31,7 @@ function resolveUrl(base: string, relative: string, gitHosts: ReadonlySet<string
 }
 
 /** Resolves `relative` against a location of the same type; absolute targets come back unchanged. */
-export function resolveLocation(
-  type: LocationType,
-  base: string,
-  relative: string,
-  gitHosts: ReadonlySet<string>,
-): string {
+export function resolveLocation(type: LocationType, base: string, relative: string, gitHosts: ReadonlySet<string>): string {
   if (type === 'file') {
     if (path.isAbsolute(relative) || hasScheme(relative)) return relative;
     const baseFile = base.startsWith('file://') ? decodeURIComponent(new URL(base).pathname) : base;

@@ -15,9 +15,7 @@ export interface CheckedTarget {
 
 export const systemLookup: HostLookup = (hostname) =>
   new Promise((resolve, reject) => {
-    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) =>
-      error ? reject(error) : resolve(addresses),
-    );
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses)));
   });
 
 function bareHostname(url: URL): string {
@@ -58,9 +56,7 @@ export async function checkTarget(url: URL, allowList: AllowList, lookup: HostLo
   for (const { address } of addresses) {
     const kind = classifyAddress(address);
     if (kind === 'metadata') {
-      throw new NotAllowedError(
-        `Reading from ${url.host} is not allowed: it resolves to ${address}, a cloud metadata address`,
-      );
+      throw new NotAllowedError(`Reading from ${url.host} is not allowed: it resolves to ${address}, a cloud metadata address`);
     }
     if (kind === 'restricted' && !match.explicit) {
       throw new NotAllowedError(

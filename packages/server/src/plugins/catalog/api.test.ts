@@ -34,7 +34,11 @@ describe.each(await availableEngines())('catalog API on %s', (engine) => {
     app = await createTestApp(
       engine,
       {
-        catalog: { rules: [{ allow: ['Component', 'Group', 'Location'] }], locations: [{ type: 'file', target: './catalog/all.yaml' }], refresh: { intervalSeconds: 0 } },
+        catalog: {
+          rules: [{ allow: ['Component', 'Group', 'Location'] }],
+          locations: [{ type: 'file', target: './catalog/all.yaml' }],
+          refresh: { intervalSeconds: 0 },
+        },
       },
       { rootDir: root },
     );
@@ -118,7 +122,9 @@ describe.each(await availableEngines())('catalog API on %s', (engine) => {
     });
 
     it('orders by a field from the search index with nulls last', async () => {
-      const res = await get('/api/catalog/entities/by-query?filter=kind=component&orderField=metadata.title,asc&limit=8&fields=metadata.name');
+      const res = await get(
+        '/api/catalog/entities/by-query?filter=kind=component&orderField=metadata.title,asc&limit=8&fields=metadata.name',
+      );
       expect(names(res.body.items).slice(0, 6)).toEqual(['svc-00', 'svc-10', 'svc-15', 'svc-20', 'svc-25', 'svc-05']);
     });
 
@@ -207,7 +213,11 @@ describe.each(await availableEngines())('catalog API on %s', (engine) => {
     });
 
     it('answers unknown entities and locations with NotFoundError', async () => {
-      for (const url of ['/api/catalog/entities/by-name/component/default/none', '/api/catalog/entities/by-uid/none', '/api/catalog/locations/none']) {
+      for (const url of [
+        '/api/catalog/entities/by-name/component/default/none',
+        '/api/catalog/entities/by-uid/none',
+        '/api/catalog/locations/none',
+      ]) {
         const res = await get(url);
         expect(res.status).toBe(404);
         expect(res.body.error.name).toBe('NotFoundError');
@@ -218,7 +228,12 @@ describe.each(await availableEngines())('catalog API on %s', (engine) => {
   it('validates an entity the way ingestion does', async () => {
     const ok = await post('/api/catalog/validate-entity', {
       location: 'url:https://example.com/catalog-info.yaml',
-      entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' }, spec: { type: 'service', lifecycle: 'production', owner: 'team-a' } },
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'x' },
+        spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+      },
     });
     expect(ok.status).toBe(200);
     const bad = await post('/api/catalog/validate-entity', {

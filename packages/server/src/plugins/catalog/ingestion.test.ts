@@ -45,10 +45,16 @@ async function refreshAll(app: TestApp) {
 }
 
 async function locationStatus(app: TestApp) {
-  const locations = (await get<Array<{ data: { target: string; status: { errors: Array<{ message: string; file: string; line?: number }>; sources: Record<string, number> } } }>>(
-    app,
-    '/api/catalog/locations',
-  )).body;
+  const locations = (
+    await get<
+      Array<{
+        data: {
+          target: string;
+          status: { errors: Array<{ message: string; file: string; line?: number }>; sources: Record<string, number> };
+        };
+      }>
+    >(app, '/api/catalog/locations')
+  ).body;
   return locations.map((l) => l.data);
 }
 
@@ -78,7 +84,12 @@ describe.each(await availableEngines())('catalog ingestion on %s', (engine) => {
     app = await createTestApp(
       engine,
       {
-        catalog: { rules: [{ allow: ALL_KINDS }], locations: [{ type: 'file', target: './catalog/*.yaml' }], refresh: { intervalSeconds: 0 }, ...extraConfig },
+        catalog: {
+          rules: [{ allow: ALL_KINDS }],
+          locations: [{ type: 'file', target: './catalog/*.yaml' }],
+          refresh: { intervalSeconds: 0 },
+          ...extraConfig,
+        },
         reading: { fileRoots: ['.'] },
       },
       { rootDir: root },
@@ -100,12 +111,16 @@ describe.each(await availableEngines())('catalog ingestion on %s', (engine) => {
       ]),
     );
     const team = await entity(app, 'group', 'team-a');
-    expect(team?.relations?.filter((r) => r.type === 'ownerOf').map((r) => r.targetRef).sort()).toEqual([
-      'component:default/svc-one',
-      'component:default/svc-two',
-    ]);
+    expect(
+      team?.relations
+        ?.filter((r) => r.type === 'ownerOf')
+        .map((r) => r.targetRef)
+        .sort(),
+    ).toEqual(['component:default/svc-one', 'component:default/svc-two']);
     const two = await entity(app, 'component', 'svc-two');
-    expect(two?.relations).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'dependencyOf', targetRef: 'component:default/svc-one' })]));
+    expect(two?.relations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'dependencyOf', targetRef: 'component:default/svc-one' })]),
+    );
     const file = path.join(root, 'catalog/svc.yaml');
     expect(one?.metadata.annotations?.['backstage.io/managed-by-location']).toBe(`file:${file}`);
     expect(one?.metadata.annotations?.['backstage.io/managed-by-origin-location']).toBe(`file:${path.join(root, 'catalog/*.yaml')}`);
@@ -142,7 +157,10 @@ spec:
       'more/svc.yaml': component('svc-one'),
     });
     expect(await entity(app, 'component', 'svc-one')).toBeDefined();
-    const ancestry = await get<{ items: Array<{ entity: Entity }> }>(app, '/api/catalog/entities/by-name/component/default/svc-one/ancestry');
+    const ancestry = await get<{ items: Array<{ entity: Entity }> }>(
+      app,
+      '/api/catalog/entities/by-name/component/default/svc-one/ancestry',
+    );
     expect(ancestry.body.items.map((i) => `${i.entity.kind}:${i.entity.metadata.name}`)).toEqual([
       'Component:svc-one',
       'Location:everything',
@@ -185,7 +203,13 @@ spec:
     expect(await entity(app, 'component', 'good-two')).toBeDefined();
     const [status] = await locationStatus(app);
     expect(status.status.errors).toEqual([
-      expect.objectContaining({ file: path.join(root, 'catalog/mixed.yaml'), document: 2, line: 13, field: 'metadata.name', message: expect.stringMatching(/1-63 characters/) }),
+      expect.objectContaining({
+        file: path.join(root, 'catalog/mixed.yaml'),
+        document: 2,
+        line: 13,
+        field: 'metadata.name',
+        message: expect.stringMatching(/1-63 characters/),
+      }),
     ]);
     // The problem is also on the registered location's entity, for the UI.
     const locationEntity = await get<Entity[]>(app, '/api/catalog/entities?filter=kind=location');
@@ -198,9 +222,7 @@ spec:
     await refreshAll(app);
     const svc = await entity(app, 'component', 'svc-one');
     expect(svc?.metadata.description).toBe('first');
-    expect(svc?.status?.items).toEqual([
-      expect.objectContaining({ level: 'error', message: expect.stringContaining('spec.owner') }),
-    ]);
+    expect(svc?.status?.items).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('spec.owner') })]);
     expect(svc?.metadata.annotations?.['backstage.io/orphan']).toBeUndefined();
     // Fixing the file clears the error and takes the new version.
     write('catalog/svc.yaml', component('svc-one', 'owner: team-a', '  description: third\n'));
@@ -222,7 +244,12 @@ spec:
 
   it('refuses a YAML alias bomb quickly and keeps serving', async () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const started = Date.now();
     await start({ 'catalog/bomb.yaml': bomb.join('\n') + '\n', 'catalog/ok.yaml': component('svc-one') });
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -251,7 +278,13 @@ spec:
       { 'catalog/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n' },
       {
         rules: [{ allow: [...ALL_KINDS, 'Widget'] }],
-        customKinds: [{ kind: 'Widget', apiVersions: ['example.com/v1'], schema: { type: 'object', required: ['size'], properties: { size: { type: 'number' } } } }],
+        customKinds: [
+          {
+            kind: 'Widget',
+            apiVersions: ['example.com/v1'],
+            schema: { type: 'object', required: ['size'], properties: { size: { type: 'number' } } },
+          },
+        ],
       },
     );
     expect((await entity(app, 'widget', 'w'))?.spec).toEqual({ size: 3 });
@@ -316,7 +349,9 @@ spec:
     expect(created.statusCode).toBe(201);
     const fresh = await entity(app, 'component', 'fresh');
     expect(fresh?.relations).toEqual([expect.objectContaining({ type: 'ownedBy', targetRef: 'group:default/team-a' })]);
-    expect((await entity(app, 'group', 'team-a'))?.relations).toEqual([expect.objectContaining({ type: 'ownerOf', targetRef: 'component:default/fresh' })]);
+    expect((await entity(app, 'group', 'team-a'))?.relations).toEqual([
+      expect.objectContaining({ type: 'ownerOf', targetRef: 'component:default/fresh' }),
+    ]);
 
     const again = await app.http.inject({ method: 'POST', url: '/api/catalog/locations', payload: { type: 'file', target } });
     expect(again.statusCode).toBe(409);
@@ -342,7 +377,11 @@ spec:
 
   it('refuses to read files outside the configured roots', async () => {
     await start({ 'catalog/org.yaml': group('team-a') });
-    const res = await app.http.inject({ method: 'POST', url: '/api/catalog/locations?dryRun=true', payload: { type: 'file', target: '/etc/passwd' } });
+    const res = await app.http.inject({
+      method: 'POST',
+      url: '/api/catalog/locations?dryRun=true',
+      payload: { type: 'file', target: '/etc/passwd' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().errors[0].message).toMatch(/not allowed|outside/i);
     expect(res.json().entities.filter((e: Entity) => e.kind !== 'Location')).toEqual([]);

@@ -30,7 +30,9 @@ describe('greenroom validate agrees with the server', () => {
   });
 
   const files = [
-    ...fg.sync('examples/catalog/**/*.yaml', { cwd: repoRoot, ignore: ['**/*.openapi.yaml'] }).map((f) => f.replace('examples/catalog/', 'examples/')),
+    ...fg
+      .sync('examples/catalog/**/*.yaml', { cwd: repoRoot, ignore: ['**/*.openapi.yaml'] })
+      .map((f) => f.replace('examples/catalog/', 'examples/')),
     'invalid/mixed.yaml',
     'invalid/broken-yaml.yaml',
     'invalid/placeholder.yaml',

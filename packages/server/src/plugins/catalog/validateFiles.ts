@@ -38,7 +38,8 @@ export async function validateFiles(patterns: string[], config: Config, cwd = pr
   const problems: EntityProblem[] = [];
   const relative = (file: string) => path.relative(cwd, file) || file;
   for (const pattern of patterns) {
-    if (!fg.isDynamicPattern(pattern) && !files.includes(path.resolve(cwd, pattern))) problems.push({ file: pattern, message: 'file not found' });
+    if (!fg.isDynamicPattern(pattern) && !files.includes(path.resolve(cwd, pattern)))
+      problems.push({ file: pattern, message: 'file not found' });
   }
   const seen = new Map<string, string>();
   let entities = 0;
@@ -59,7 +60,12 @@ export async function validateFiles(patterns: string[], config: Config, cwd = pr
       if (!processed.entity || !processed.ref) continue;
       const first = seen.get(processed.ref);
       if (first) {
-        problems.push({ file: relative(file), document: doc.index + 1, line: doc.line, message: `${processed.ref} is already defined in ${first}` });
+        problems.push({
+          file: relative(file),
+          document: doc.index + 1,
+          line: doc.line,
+          message: `${processed.ref} is already defined in ${first}`,
+        });
       } else {
         seen.set(processed.ref, relative(file));
         entities++;

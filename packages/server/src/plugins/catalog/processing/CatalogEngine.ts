@@ -9,7 +9,9 @@ import type { LocationStore, StoredLocation } from '../store/LocationStore';
 import type { Stitcher } from '../store/Stitcher';
 import { walkLocation, type LocationType, type ProcessingSettings } from './walkLocation';
 
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 2000;
+/** A first import that grows past this many entities continues as a bulk load. */
+const BULK_LOAD_AFTER = 20_000;
 const PROCESSING_ERROR = 'backstage.io/catalog-processing';
 
 export interface ProcessingSummary {
@@ -58,7 +60,8 @@ export class CatalogEngine {
     }
     for (const [index, loc] of configured.entries()) {
       const found = await this.deps.locations.findByTarget(loc.type, loc.target);
-      if (!found) await this.deps.locations.create({ type: loc.type, target: loc.target, origin: 'config', position: index - configured.length });
+      if (!found)
+        await this.deps.locations.create({ type: loc.type, target: loc.target, origin: 'config', position: index - configured.length });
       else if (found.origin === 'config') await this.deps.locations.update(found.id, { position: index - configured.length });
     }
   }
@@ -120,8 +123,14 @@ export class CatalogEngine {
     const added: string[] = [];
     const updated: string[] = [];
     let batch: EmittedEntity[] = [];
+    const firstImport = (await writer.countForLocation(location.id)) === 0;
+    let bulkLoad = false;
 
     const flush = async () => {
+      if (firstImport && !bulkLoad && added.length >= BULK_LOAD_AFTER) {
+        await writer.beginBulkLoad();
+        bulkLoad = true;
+      }
       const result = await writer.applyBatch(location.id, batch);
       batch = [];
       added.push(...result.added);
@@ -144,29 +153,33 @@ export class CatalogEngine {
       storedLocationEntities: (key) => locations.locationEntitiesOfSource(location.id, key),
       force,
     });
-    for await (const event of walk) {
-      if (event.type === 'entity') {
-        keepRefs.add(event.emitted.ref);
-        batch.push(event.emitted);
-        if (batch.length >= BATCH_SIZE) await flush();
-      } else if (event.type === 'problem') {
-        problems.push(event.problem);
-        const ref = event.problem.entityRef;
-        if (ref) {
-          keepRefs.add(ref);
-          const items = entityErrors.get(ref) ?? [];
-          items.push(statusItem(event.problem));
-          entityErrors.set(ref, items);
+    try {
+      for await (const event of walk) {
+        if (event.type === 'entity') {
+          keepRefs.add(event.emitted.ref);
+          batch.push(event.emitted);
+          if (batch.length >= BATCH_SIZE) await flush();
+        } else if (event.type === 'problem') {
+          problems.push(event.problem);
+          const ref = event.problem.entityRef;
+          if (ref) {
+            keepRefs.add(ref);
+            const items = entityErrors.get(ref) ?? [];
+            items.push(statusItem(event.problem));
+            entityErrors.set(ref, items);
+          }
+        } else if (event.type === 'source-kept') {
+          keepSources.add(event.key);
+          if (event.reason === 'unchanged') unchangedSources.add(event.key);
+          else failedSources++;
+        } else {
+          processedSources.push(event);
         }
-      } else if (event.type === 'source-kept') {
-        keepSources.add(event.key);
-        if (event.reason === 'unchanged') unchangedSources.add(event.key);
-        else failedSources++;
-      } else {
-        processedSources.push(event);
       }
+      await flush();
+    } finally {
+      if (bulkLoad) await writer.endBulkLoad();
     }
-    await flush();
 
     const storedWithErrors = new Set<string>();
     for (const [ref, items] of entityErrors) if (await writer.setErrors(ref, items, location.id)) storedWithErrors.add(ref);
@@ -175,7 +188,9 @@ export class CatalogEngine {
     await writer.setErrors(location.entityRef, locationItems.length ? locationItems : null, location.id);
     const orphaned = await writer.markOrphans(location.id, { refs: keepRefs, sources: keepSources });
     await locations.saveSources(location.id, processedSources, unchangedSources);
+    const stitchStarted = Date.now();
     const stitched = await stitcher.stitchPending();
+    const stitchMs = Date.now() - stitchStarted;
 
     const durationMs = Date.now() - started;
     await locations.setStatus(location.id, {
@@ -188,13 +203,33 @@ export class CatalogEngine {
       const addedSet = new Set(added);
       this.deps.events.publish('entity.changed', { added, updated: stitched.filter((r) => !addedSet.has(r)), removed: [] });
     }
-    this.deps.events.publish('location.processed', { locationId: location.id, changed: stitched.length, errors: problems.length, durationMs });
+    this.deps.events.publish('location.processed', {
+      locationId: location.id,
+      changed: stitched.length,
+      errors: problems.length,
+      durationMs,
+    });
     for (const p of problems) this.deps.logger.warn({ location: location.target }, formatProblem(p));
     this.deps.logger.info(
-      { location: `${location.type}:${location.target}`, added: added.length, updated: updated.length, orphaned: orphaned.length, errors: problems.length, durationMs },
+      {
+        location: `${location.type}:${location.target}`,
+        added: added.length,
+        updated: updated.length,
+        orphaned: orphaned.length,
+        errors: problems.length,
+        durationMs,
+        stitchMs,
+      },
       'location processed',
     );
-    return { locationId: location.id, added: added.length, updated: updated.length, orphaned: orphaned.length, errors: problems, durationMs };
+    return {
+      locationId: location.id,
+      added: added.length,
+      updated: updated.length,
+      orphaned: orphaned.length,
+      errors: problems,
+      durationMs,
+    };
   }
 }
 

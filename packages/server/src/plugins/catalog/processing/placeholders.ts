@@ -26,6 +26,16 @@ const RESOLVERS: Record<string, (text: string, target: string) => unknown> = {
   },
 };
 
+/** Whether a value holds any placeholder; most entities have none, and skip the async walk. */
+export function hasPlaceholders(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasPlaceholders);
+  if (!value || typeof value !== 'object') return false;
+  for (const [key, child] of Object.entries(value)) {
+    if (key in RESOLVERS || hasPlaceholders(child)) return true;
+  }
+  return false;
+}
+
 /**
  * Replaces `{ $text | $json | $yaml: <path or url> }` objects with the content they
  * point to, resolved relative to the file that holds the entity. Reads go through the

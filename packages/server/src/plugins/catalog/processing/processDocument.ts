@@ -1,6 +1,6 @@
 import { checkEntityDocument, stringifyEntityRef, type Entity, type EntityProblem, type ParsedDocument } from '@greenroom/model';
 import type { UrlReader } from '../../../core/reader';
-import { resolvePlaceholders, type PlaceholderDependency } from './placeholders';
+import { hasPlaceholders, resolvePlaceholders, type PlaceholderDependency } from './placeholders';
 import type { ProcessingSettings } from './walkLocation';
 
 export interface ProcessedDocument {
@@ -23,30 +23,55 @@ export async function processDocument(
 ): Promise<ProcessedDocument> {
   // Built only for problems: a document's line may cost a second, careful parse of the file.
   const where = () => ({ file: source.target, document: doc.index + 1, line: doc.line, entityRef: guessRef(doc.value) });
-  let resolved: unknown;
+  let resolved: unknown = doc.value;
   try {
-    resolved = await resolvePlaceholders(doc.value, source, reader, deps);
+    if (hasPlaceholders(doc.value)) resolved = await resolvePlaceholders(doc.value, source, reader, deps);
   } catch (error) {
     const at = where();
     return { ref: at.entityRef, problems: [{ ...at, message: (error as Error).message }] };
   }
-  const checked = checkEntityDocument({ ...doc, value: resolved }, source.target, settings.registry);
+  // Not `{ ...doc }`: spreading would read the lazy `line` getter and force a careful re-parse.
+  const checked = checkEntityDocument(resolved === doc.value ? doc : withValue(doc, resolved), source.target, settings.registry);
   if (!checked.entity) return { ref: guessRef(doc.value), problems: checked.problems };
   const entity = checked.entity;
   const ref = stringifyEntityRef(entity);
   if (!settings.rules.isAllowed(entity.kind, source)) {
     return {
-      problems: [{ ...where(), entityRef: undefined, field: 'kind', message: `kind ${entity.kind} is not allowed from this location by catalog.rules` }],
+      problems: [
+        {
+          ...where(),
+          entityRef: undefined,
+          field: 'kind',
+          message: `kind ${entity.kind} is not allowed from this location by catalog.rules`,
+        },
+      ],
     };
   }
   const size = Buffer.byteLength(JSON.stringify(entity));
   if (size > settings.maxEntitySize) {
     return {
       ref,
-      problems: [{ ...where(), entityRef: ref, message: `entity is ${size} bytes, over the limit of ${settings.maxEntitySize} bytes (catalog.maxEntitySize)` }],
+      problems: [
+        {
+          ...where(),
+          entityRef: ref,
+          message: `entity is ${size} bytes, over the limit of ${settings.maxEntitySize} bytes (catalog.maxEntitySize)`,
+        },
+      ],
     };
   }
   return { entity, ref, problems: [] };
+}
+
+function withValue(doc: ParsedDocument, value: unknown): ParsedDocument {
+  return {
+    index: doc.index,
+    value,
+    get line() {
+      return doc.line;
+    },
+    lineOf: (path) => doc.lineOf(path),
+  };
 }
 
 /** The ref a document claims, when kind and name are readable, so its last good version can be kept. */

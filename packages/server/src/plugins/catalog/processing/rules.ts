@@ -15,14 +15,14 @@ export class CatalogRules {
         test: loc.pattern ? picomatch(loc.pattern, { dot: true }) : (t: string) => t === loc.target,
       }));
       return {
-        kinds: new Set(rule.allow.map((k) => k.toLocaleLowerCase('en-US'))),
+        kinds: new Set(rule.allow.map((k) => k.toLowerCase())),
         matches: (type, target) => !locations || locations.some((l) => l.type === type && l.test(target)),
       };
     });
   }
 
   isAllowed(kind: string, source: { type: string; target: string }): boolean {
-    const lower = kind.toLocaleLowerCase('en-US');
+    const lower = kind.toLowerCase();
     return this.compiled.some((rule) => rule.kinds.has(lower) && rule.matches(source.type, source.target));
   }
 

@@ -162,7 +162,12 @@ export async function* walkLocation(input: WalkInput): AsyncGenerator<WalkEvent>
           clean = false;
           yield {
             type: 'problem',
-            problem: { file: target, document: doc.index + 1, line: doc.line, message: `${ref} is defined more than once in this location; the first definition is kept` },
+            problem: {
+              file: target,
+              document: doc.index + 1,
+              line: doc.line,
+              message: `${ref} is defined more than once in this location; the first definition is kept`,
+            },
           };
           continue;
         }
@@ -194,7 +199,7 @@ async function depsUnchanged(deps: PlaceholderDependency[], reader: UrlReader): 
 
 /** The targets a Location entity points to, resolved relative to the file that defines it. */
 function locationTargets(entity: Entity, source: { type: LocationType; target: string }, ref: string, reader: UrlReader): PendingTarget[] {
-  if (entity.kind.toLocaleLowerCase('en-US') !== 'location') return [];
+  if (entity.kind.toLowerCase() !== 'location') return [];
   const spec = (entity.spec ?? {}) as { type?: string; target?: string; targets?: string[]; presence?: string };
   const type = (spec.type ?? source.type) as LocationType;
   const raw = [...(spec.target ? [spec.target] : []), ...(spec.targets ?? [])];

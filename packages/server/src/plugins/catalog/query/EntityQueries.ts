@@ -51,18 +51,20 @@ export class EntityQueries {
   }
 
   async byRef(ref: string): Promise<StoredEntityRow | undefined> {
-    return this.base().select(['e.id', 'e.ref', 'e.final']).where('e.ref', '=', ref.toLocaleLowerCase('en-US')).executeTakeFirst() as Promise<
+    return this.base().select(['e.id', 'e.ref', 'e.final']).where('e.ref', '=', ref.toLowerCase()).executeTakeFirst() as Promise<
       StoredEntityRow | undefined
     >;
   }
 
   async byUid(uid: string): Promise<StoredEntityRow | undefined> {
-    return this.base().select(['e.id', 'e.ref', 'e.final']).where('e.uid', '=', uid).executeTakeFirst() as Promise<StoredEntityRow | undefined>;
+    return this.base().select(['e.id', 'e.ref', 'e.final']).where('e.uid', '=', uid).executeTakeFirst() as Promise<
+      StoredEntityRow | undefined
+    >;
   }
 
   /** Entities for refs, in the given order, null where missing or filtered out. */
   async byRefs(refs: string[], condition?: Condition): Promise<Array<StoredEntityRow | null>> {
-    const wanted = refs.map((r) => r.toLocaleLowerCase('en-US'));
+    const wanted = refs.map((r) => r.toLowerCase());
     const found = new Map<string, StoredEntityRow>();
     for (let i = 0; i < wanted.length; i += 500) {
       const rows = await this.base()
@@ -105,7 +107,9 @@ export class EntityQueries {
       .$if(!request.boundary && Boolean(request.offset), (q) => q.offset(request.offset!))
       .execute();
     const hasMore = rows.length > request.limit;
-    const pageRows = rows.slice(0, request.limit).map((r) => ({ id: Number(r.id), ref: r.ref, final: r.final as string, sortValue: r.sort_value }));
+    const pageRows = rows
+      .slice(0, request.limit)
+      .map((r) => ({ id: Number(r.id), ref: r.ref, final: r.final as string, sortValue: r.sort_value }));
     if (backwards) pageRows.reverse();
     return { rows: pageRows, hasMore };
   }
@@ -131,15 +135,17 @@ export class EntityQueries {
     for (const facet of facets) {
       let query = this.db
         .selectFrom('catalog_search as s')
-        .select(['s.original_value as value', (eb) => eb.fn.countAll<number>().as('count')])
-        .where('s.key', '=', facet.toLocaleLowerCase('en-US'))
-        .where('s.original_value', 'is not', null)
-        .groupBy('s.original_value');
+        .select([sql<string>`coalesce(s.original_value, s.value)`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
+        .where('s.key', '=', facet.toLowerCase())
+        .where('s.value', 'is not', null)
+        .groupBy(sql`coalesce(s.original_value, s.value)`);
       if (condition) {
         query = query.where('s.entity_id', 'in', this.base().select('e.id').where(this.where(condition)));
       }
       const rows = await query.execute();
-      result[facet] = rows.map((r) => ({ value: r.value as string, count: Number(r.count) })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      result[facet] = rows
+        .map((r) => ({ value: r.value as string, count: Number(r.count) }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     }
     return result;
   }
@@ -150,7 +156,7 @@ export class EntityQueries {
   }
 
   async locationIdOf(ref: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('catalog_entities').select('location_id').where('ref', '=', ref.toLocaleLowerCase('en-US')).executeTakeFirst();
+    const row = await this.db.selectFrom('catalog_entities').select('location_id').where('ref', '=', ref.toLowerCase()).executeTakeFirst();
     return row?.location_id;
   }
 }

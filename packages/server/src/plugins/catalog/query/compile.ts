@@ -26,15 +26,22 @@ export function compileCondition(eb: Builder, condition: Condition): Expression<
 }
 
 export function compileFullText(eb: Builder, filter: FullTextFilter, engine: DatabaseEngine): Expression<SqlBool> {
-  const term = filter.term.trim().toLocaleLowerCase('en-US');
-  const contains = engine === 'postgres' ? sql<SqlBool>`strpos(catalog_search.value, ${term}) > 0` : sql<SqlBool>`instr(catalog_search.value, ${term}) > 0`;
+  const term = filter.term.trim().toLowerCase();
+  const contains =
+    engine === 'postgres'
+      ? sql<SqlBool>`strpos(catalog_search.value, ${term}) > 0`
+      : sql<SqlBool>`instr(catalog_search.value, ${term}) > 0`;
   return eb(
     'e.id',
     'in',
     eb
       .selectFrom('catalog_search')
       .select('catalog_search.entity_id')
-      .where('catalog_search.key', 'in', filter.fields.map((f) => f.toLocaleLowerCase('en-US')))
+      .where(
+        'catalog_search.key',
+        'in',
+        filter.fields.map((f) => f.toLowerCase()),
+      )
       .where(contains),
   );
 }
@@ -53,7 +60,7 @@ const COLUMN_SORTS: Record<string, 'e.name' | 'e.kind' | 'e.namespace'> = {
 /** The expression a query sorts on: the field's (lowercased) value; entity ref when no field is given. */
 export function sortExpression(field: string | undefined): Expression<string | null> {
   if (!field) return sql<string>`e.ref`;
-  const key = field.toLocaleLowerCase('en-US');
+  const key = field.toLowerCase();
   const column = COLUMN_SORTS[key];
   if (column) return sql.ref<string>(column);
   return sql<string | null>`(select min(s.value) from catalog_search s where s.entity_id = e.id and s.key = ${key})`;

@@ -12,7 +12,7 @@ export type Condition =
 const CURRENT_USER = '__catalog:current_user_ref__';
 const CURRENT_USER_OWNERSHIP = '__catalog:current_user_ownership_refs__';
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const lower = (s: string) => s.toLowerCase();
 
 /** Backstage's magic filter values expand to the caller's refs. */
 function expandValue(value: string, principal?: Principal): string[] {

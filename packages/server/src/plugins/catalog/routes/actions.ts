@@ -57,7 +57,11 @@ export function registerActionRoutes(http: FastifyInstance, catalog: CatalogServ
       const refs = found.map((e) => stringifyEntityRef(e));
       const rows = await catalog.queries.byRefs(refs);
       return {
-        existingEntityFiles: found.map((entity, i) => ({ entity, isRegistered: Boolean(existing) || rows[i] !== null, location: { type, target } })),
+        existingEntityFiles: found.map((entity, i) => ({
+          entity,
+          isRegistered: Boolean(existing) || rows[i] !== null,
+          location: { type, target },
+        })),
         generateEntities: [],
       };
     }
@@ -91,7 +95,12 @@ function suggestComponent(target: string) {
       .replace(/[^a-z0-9-_.]/g, '-')
       .replace(/^[-_.]+|[-_.]+$/g, '') || 'new-component';
   return {
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name }, spec: { type: 'service', lifecycle: 'experimental' } },
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name },
+      spec: { type: 'service', lifecycle: 'experimental' },
+    },
     fields: [
       { field: 'metadata.name', state: 'analysisSuggestedValue', value: name, description: 'Derived from the repository name' },
       { field: 'spec.owner', state: 'needsUserInput', value: null, description: 'The team that owns this component' },

@@ -62,7 +62,12 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
       offset = decoded.offset;
     }
     const condition = parseFilterParams(q.filter, request.principal);
-    const rows = await queries.list({ condition, order: parseOrderParams(q.order), offset, limit: limit === undefined ? undefined : limit });
+    const rows = await queries.list({
+      condition,
+      order: parseOrderParams(q.order),
+      offset,
+      limit: limit === undefined ? undefined : limit,
+    });
     const fields = parseFields(q.fields);
     if (limit !== undefined && rows.length === limit) {
       const next = Buffer.from(JSON.stringify({ limit, offset: (offset ?? 0) + limit })).toString('base64');
@@ -78,7 +83,9 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
 
   http.get('/entities/by-query', { config: read }, async (request) => {
     const q = request.query as Record<string, unknown>;
-    const params = byQueryParams.parse(singles(q, ['limit', 'offset', 'cursor', 'fullTextFilterTerm', 'fullTextFilterFields', 'totalItems']));
+    const params = byQueryParams.parse(
+      singles(q, ['limit', 'offset', 'cursor', 'fullTextFilterTerm', 'fullTextFilterFields', 'totalItems']),
+    );
     const fields = parseFields(q.fields);
     if (params.cursor) return answerCursor(decodeCursor(params.cursor), params.limit, fields, request.principal, false);
     const order = parseOrderFields(q.orderField);
@@ -124,16 +131,30 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     totalItems?: 'include' | 'exclude';
     principal: Parameters<typeof parseFilterParams>[1];
   }) {
-    const condition = input.query !== undefined ? parsePredicate(input.query, input.principal) : parseFilterParams(input.filter, input.principal);
+    const condition =
+      input.query !== undefined ? parsePredicate(input.query, input.principal) : parseFilterParams(input.filter, input.principal);
     const limit = input.limit ?? DEFAULT_LIMIT;
     const page = await queries.page({ condition, fullText: input.fullText, order: input.order[0], limit, offset: input.offset });
     const totalItems = input.totalItems === 'exclude' ? undefined : await queries.count(condition, input.fullText);
-    const base = { orderFields: input.order.slice(0, 1), filter: input.filter, query: input.query, fullTextFilter: input.fullText, totalItems };
+    const base = {
+      orderFields: input.order.slice(0, 1),
+      filter: input.filter,
+      query: input.query,
+      fullTextFilter: input.fullText,
+      totalItems,
+    };
     return present(page, base, input.fields, { forward: true, cameFromCursor: Boolean(input.offset) });
   }
 
-  async function answerCursor(cursor: QueryCursor, limit: number | undefined, fields: string[] | undefined, principal: Parameters<typeof parseFilterParams>[1], viaPost: boolean) {
-    if (cursor.query !== undefined && !viaPost) throw new InputError('This cursor belongs to a predicate query: send it with POST /entities/by-query');
+  async function answerCursor(
+    cursor: QueryCursor,
+    limit: number | undefined,
+    fields: string[] | undefined,
+    principal: Parameters<typeof parseFilterParams>[1],
+    viaPost: boolean,
+  ) {
+    if (cursor.query !== undefined && !viaPost)
+      throw new InputError('This cursor belongs to a predicate query: send it with POST /entities/by-query');
     const condition = cursor.query !== undefined ? parsePredicate(cursor.query, principal) : parseFilterParams(cursor.filter, principal);
     const page = await queries.page({
       condition,
@@ -160,8 +181,10 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     // JSON drops undefined keys, so only predicate cursors carry `query` (Backstage's client checks for it).
     const cursorBase = base;
     const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
-    if (hasNext && last) pageInfo.nextCursor = encodeCursor({ ...cursorBase, orderFieldValues: [last.sortValue, last.id], isPrevious: false });
-    if (hasPrev && first) pageInfo.prevCursor = encodeCursor({ ...cursorBase, orderFieldValues: [first.sortValue, first.id], isPrevious: true });
+    if (hasNext && last)
+      pageInfo.nextCursor = encodeCursor({ ...cursorBase, orderFieldValues: [last.sortValue, last.id], isPrevious: false });
+    if (hasPrev && first)
+      pageInfo.prevCursor = encodeCursor({ ...cursorBase, orderFieldValues: [first.sortValue, first.id], isPrevious: true });
     return {
       items: page.rows.map((r) => presentEntity(r.final, fields)),
       totalItems: base.totalItems ?? page.rows.length,
@@ -227,7 +250,7 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
 }
 
 function refFromParams(params: Params): string {
-  return `${params.kind}:${params.namespace}/${params.name}`.toLocaleLowerCase('en-US');
+  return `${params.kind}:${params.namespace}/${params.name}`.toLowerCase();
 }
 
 function single(value: unknown): string | undefined {

@@ -75,7 +75,7 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
 
   http.get('/locations/by-entity/:kind/:namespace/:name', { config: read }, async (request) => {
     const { kind, namespace, name } = request.params as Record<string, string>;
-    const ref = `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+    const ref = `${kind}:${namespace}/${name}`.toLowerCase();
     const locationId = await catalog.queries.locationIdOf(ref);
     const location = locationId ? await locations.get(locationId) : undefined;
     if (!location) throw new NotFoundError(`No location for entity ${ref}`);
@@ -137,8 +137,8 @@ function matchesLocation(location: Record<string, unknown>, query: Record<string
   return Object.entries(query).every(([key, expected]) => {
     const actual = location[key];
     if (expected && typeof expected === 'object' && Array.isArray((expected as { $in?: unknown }).$in)) {
-      return ((expected as { $in: unknown[] }).$in).map(String).includes(String(actual));
+      return (expected as { $in: unknown[] }).$in.map(String).includes(String(actual));
     }
-    return String(actual).toLocaleLowerCase('en-US') === String(expected).toLocaleLowerCase('en-US');
+    return String(actual).toLowerCase() === String(expected).toLowerCase();
   });
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { deriveRelations, type Entity, type EntityStatusItem } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../core/database';
+import { RELATION_INDEXES, createIndexes, dropIndexes } from './bulkIndexes';
 import type { CatalogTables } from './tables';
 
 /** An entity as processing produced it, ready to be stored. */
@@ -50,12 +51,33 @@ export class EntityWriter {
     this.db = database.db as Kysely<CatalogTables>;
   }
 
+  async countForLocation(locationId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('catalog_entities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('location_id', '=', locationId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** A first import of many entities writes relations without their indexes, rebuilt by `endBulkLoad`. */
+  async beginBulkLoad(): Promise<void> {
+    await dropIndexes(this.db, RELATION_INDEXES);
+  }
+
+  async endBulkLoad(): Promise<void> {
+    await createIndexes(this.db, RELATION_INDEXES);
+  }
+
   /** Upserts a batch of one location's entities; refuses refs another location holds. */
   async applyBatch(locationId: string, batch: EmittedEntity[]): Promise<BatchResult> {
     const result: BatchResult = { added: [], updated: [], conflicts: [] };
     if (batch.length === 0) return result;
     await this.db.transaction().execute(async (trx) => {
-      const existing = new Map<string, { id: number; location_id: string; body_hash: string; orphan: number; errors: string | null; uid: string }>();
+      const existing = new Map<
+        string,
+        { id: number; location_id: string; body_hash: string; orphan: number; errors: string | null; uid: string }
+      >();
       for (const refs of chunks(batch.map((e) => e.ref))) {
         const rows = await trx
           .selectFrom('catalog_entities')
@@ -69,6 +91,7 @@ export class EntityWriter {
       const inserts: Array<{ emitted: EmittedEntity; body: string; hash: string }> = [];
       const changedIds: number[] = [];
       const relationsToInsert: Array<{ emitted: EmittedEntity; id?: number }> = [];
+      const updates: unknown[][] = [];
 
       for (const emitted of batch) {
         const body = JSON.stringify(emitted.entity);
@@ -84,21 +107,7 @@ export class EntityWriter {
         }
         const bodyChanged = current.body_hash !== hash || current.location_id !== locationId;
         if (!bodyChanged && !current.orphan && !current.errors) continue;
-        await trx
-          .updateTable('catalog_entities')
-          .set({
-            body,
-            body_hash: hash,
-            errors: null,
-            orphan: 0,
-            location_id: locationId,
-            source_key: emitted.sourceKey,
-            parent_ref: emitted.parentRef,
-            stitch_pending: 1,
-            updated_at: now,
-          })
-          .where('id', '=', current.id)
-          .execute();
+        updates.push([current.id, body, hash, null, 0, locationId, emitted.sourceKey, emitted.parentRef, 1, now]);
         result.updated.push(emitted.ref);
         if (bodyChanged) {
           changedIds.push(current.id);
@@ -106,34 +115,40 @@ export class EntityWriter {
         }
       }
 
-      for (const chunk of chunks(inserts, 200)) {
+      await this.database.bulkUpdate(trx, 'catalog_entities', { name: 'id', pgType: 'bigint' }, UPDATE_COLUMNS, updates);
+
+      await this.database.bulkInsert(
+        trx,
+        'catalog_entities',
+        INSERT_COLUMNS,
+        inserts.map(({ emitted, body, hash }) => {
+          const { kind, namespace, name } = splitRef(emitted.ref);
+          return [
+            emitted.ref,
+            kind,
+            namespace,
+            name,
+            randomUUID(),
+            locationId,
+            emitted.sourceKey,
+            emitted.parentRef,
+            body,
+            hash,
+            0,
+            1,
+            now,
+          ];
+        }),
+      );
+      for (const chunk of chunks(inserts)) {
         const rows = await trx
-          .insertInto('catalog_entities')
-          .values(
-            chunk.map(({ emitted, body, hash }) => {
-              const { kind, namespace, name } = splitRef(emitted.ref);
-              return {
-                ref: emitted.ref,
-                kind,
-                namespace,
-                name,
-                uid: randomUUID(),
-                location_id: locationId,
-                source_key: emitted.sourceKey,
-                parent_ref: emitted.parentRef,
-                body,
-                body_hash: hash,
-                errors: null,
-                orphan: 0,
-                final: null,
-                final_hash: null,
-                etag: null,
-                stitch_pending: 1,
-                updated_at: now,
-              };
-            }),
+          .selectFrom('catalog_entities')
+          .select(['id', 'ref'])
+          .where(
+            'ref',
+            'in',
+            chunk.map((i) => i.emitted.ref),
           )
-          .returning(['id', 'ref'])
           .execute();
         const idByRef = new Map(rows.map((r) => [r.ref, Number(r.id)]));
         for (const { emitted } of chunk) {
@@ -210,7 +225,11 @@ export class EntityWriter {
       const rows = await query.execute();
       const touched = new Set<string>();
       for (const ids of chunks(rows.map((r) => r.id))) {
-        const relations = await trx.selectFrom('catalog_relations').select(['source_ref', 'target_ref']).where('originating_id', 'in', ids).execute();
+        const relations = await trx
+          .selectFrom('catalog_relations')
+          .select(['source_ref', 'target_ref'])
+          .where('originating_id', 'in', ids)
+          .execute();
         for (const r of relations) {
           touched.add(r.source_ref);
           touched.add(r.target_ref);
@@ -221,14 +240,49 @@ export class EntityWriter {
       }
       // A deleted entity whose source still emits it comes back on the next refresh: forget the source's hash.
       for (const row of rows) {
-        await trx.deleteFrom('catalog_sources').where('location_id', '=', row.location_id).where('source_key', '=', row.source_key).execute();
+        await trx
+          .deleteFrom('catalog_sources')
+          .where('location_id', '=', row.location_id)
+          .where('source_key', '=', row.source_key)
+          .execute();
       }
       const deleted = new Set(rows.map((r) => r.ref));
-      await markForStitching(trx, [...touched].filter((ref) => !deleted.has(ref)));
+      await markForStitching(
+        trx,
+        [...touched].filter((ref) => !deleted.has(ref)),
+      );
       return [...deleted];
     });
   }
 }
+
+const INSERT_COLUMNS = [
+  { name: 'ref', pgType: 'text' as const },
+  { name: 'kind', pgType: 'text' as const },
+  { name: 'namespace', pgType: 'text' as const },
+  { name: 'name', pgType: 'text' as const },
+  { name: 'uid', pgType: 'text' as const },
+  { name: 'location_id', pgType: 'text' as const },
+  { name: 'source_key', pgType: 'text' as const },
+  { name: 'parent_ref', pgType: 'text' as const },
+  { name: 'body', pgType: 'text' as const },
+  { name: 'body_hash', pgType: 'text' as const },
+  { name: 'orphan', pgType: 'integer' as const },
+  { name: 'stitch_pending', pgType: 'integer' as const },
+  { name: 'updated_at', pgType: 'text' as const },
+];
+
+const UPDATE_COLUMNS = [
+  { name: 'body', pgType: 'text' as const },
+  { name: 'body_hash', pgType: 'text' as const },
+  { name: 'errors', pgType: 'text' as const },
+  { name: 'orphan', pgType: 'integer' as const },
+  { name: 'location_id', pgType: 'text' as const },
+  { name: 'source_key', pgType: 'text' as const },
+  { name: 'parent_ref', pgType: 'text' as const },
+  { name: 'stitch_pending', pgType: 'integer' as const },
+  { name: 'updated_at', pgType: 'text' as const },
+];
 
 const RELATION_COLUMNS = [
   { name: 'originating_id', pgType: 'bigint' as const },

@@ -66,7 +66,10 @@ export class LocationStore {
     if (await this.findByTarget(input.type, input.target)) {
       throw new ConflictError(`Location ${input.type}:${input.target} already exists`);
     }
-    const max = await this.db.selectFrom('catalog_locations').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
+    const max = await this.db
+      .selectFrom('catalog_locations')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .executeTakeFirst();
     const row: Row = {
       id: randomUUID(),
       type: input.type,
@@ -83,12 +86,17 @@ export class LocationStore {
 
   async update(id: string, changes: { type?: string; target?: string; position?: number }): Promise<void> {
     const set: Partial<Row> = { ...changes };
-    if (changes.type && changes.target) set.entity_ref = stringifyEntityRef(generatedLocationEntity({ type: changes.type, target: changes.target }));
+    if (changes.type && changes.target)
+      set.entity_ref = stringifyEntityRef(generatedLocationEntity({ type: changes.type, target: changes.target }));
     await this.db.updateTable('catalog_locations').set(set).where('id', '=', id).execute();
   }
 
   async setStatus(id: string, status: LocationStatus): Promise<void> {
-    await this.db.updateTable('catalog_locations').set({ status: JSON.stringify(status) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('catalog_locations')
+      .set({ status: JSON.stringify(status) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async remove(id: string): Promise<void> {
@@ -97,7 +105,11 @@ export class LocationStore {
   }
 
   async cachedSources(locationId: string): Promise<Map<string, CachedSource>> {
-    const rows = await this.db.selectFrom('catalog_sources').select(['source_key', 'hash', 'deps']).where('location_id', '=', locationId).execute();
+    const rows = await this.db
+      .selectFrom('catalog_sources')
+      .select(['source_key', 'hash', 'deps'])
+      .where('location_id', '=', locationId)
+      .execute();
     return new Map(rows.map((r) => [r.source_key, { hash: r.hash, deps: JSON.parse(r.deps) }]));
   }
 
@@ -108,11 +120,18 @@ export class LocationStore {
       const keep = new Set([...unchanged, ...processed.map((p) => p.key)]);
       const stale = existing.map((r) => r.source_key).filter((k) => !keep.has(k));
       for (let i = 0; i < stale.length; i += 500) {
-        await trx.deleteFrom('catalog_sources').where('location_id', '=', locationId).where('source_key', 'in', stale.slice(i, i + 500)).execute();
+        await trx
+          .deleteFrom('catalog_sources')
+          .where('location_id', '=', locationId)
+          .where('source_key', 'in', stale.slice(i, i + 500))
+          .execute();
       }
       for (const p of processed) {
         await trx.deleteFrom('catalog_sources').where('location_id', '=', locationId).where('source_key', '=', p.key).execute();
-        await trx.insertInto('catalog_sources').values({ location_id: locationId, source_key: p.key, hash: p.hash, deps: JSON.stringify(p.deps) }).execute();
+        await trx
+          .insertInto('catalog_sources')
+          .values({ location_id: locationId, source_key: p.key, hash: p.hash, deps: JSON.stringify(p.deps) })
+          .execute();
       }
     });
   }

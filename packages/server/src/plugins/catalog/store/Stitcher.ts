@@ -1,13 +1,24 @@
 import { ANNOTATION_ORPHAN, type Entity, type EntityStatusItem } from '@greenroom/model';
 import type { Kysely } from 'kysely';
+import { SEARCH_INDEXES, withoutIndexes } from './bulkIndexes';
 import type { Database } from '../../../core/database';
-import { sha1, splitRef } from './EntityWriter';
+import { sha1 } from './EntityWriter';
 import { buildSearchRows } from './searchRows';
 import type { CatalogTables } from './tables';
 
-const BATCH = 500;
+const BATCH = 2000;
+/** Pending entities from which a stitch rebuilds the search index instead of updating it. */
+const BULK_THRESHOLD = 20_000;
+const ID_COLUMN = { name: 'id', pgType: 'bigint' as const };
+const FINAL_COLUMNS = [
+  { name: 'final', pgType: 'text' as const },
+  { name: 'final_hash', pgType: 'text' as const },
+  { name: 'etag', pgType: 'text' as const },
+  { name: 'stitch_pending', pgType: 'integer' as const },
+];
 const SEARCH_COLUMNS = [
   { name: 'entity_id', pgType: 'bigint' as const },
+  { name: 'seq', pgType: 'integer' as const },
   { name: 'key', pgType: 'text' as const },
   { name: 'value', pgType: 'text' as const },
   { name: 'original_value', pgType: 'text' as const },
@@ -27,12 +38,29 @@ export class Stitcher {
 
   /** Stitches every pending entity; returns the refs whose served JSON changed. */
   async stitchPending(): Promise<string[]> {
+    const pending = await this.countPending();
+    // Maintaining the (key, value) index row by row costs about three times building it
+    // once; a large stitch (a first import, a mass change) drops it and builds it after.
+    if (pending < BULK_THRESHOLD) return this.stitchAll();
+    return withoutIndexes(this.db, SEARCH_INDEXES, () => this.stitchAll());
+  }
+
+  private async countPending(): Promise<number> {
+    const row = await this.db
+      .selectFrom('catalog_entities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('stitch_pending', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private async stitchAll(): Promise<string[]> {
     const changed: string[] = [];
     let lastId = -1;
     for (;;) {
       const rows = await this.db
         .selectFrom('catalog_entities')
-        .select(['id', 'ref', 'uid', 'body', 'errors', 'orphan', 'final_hash'])
+        .select(['id', 'ref', 'uid', 'body', 'body_hash', 'errors', 'orphan', 'final_hash'])
         .where('stitch_pending', '=', 1)
         .where('id', '>', lastId)
         .orderBy('id')
@@ -45,13 +73,26 @@ export class Stitcher {
   }
 
   private async stitchRows(
-    rows: Array<{ id: number; ref: string; uid: string; body: string; errors: string | null; orphan: number; final_hash: string | null }>,
+    rows: Array<{
+      id: number;
+      ref: string;
+      uid: string;
+      body: string;
+      body_hash: string;
+      errors: string | null;
+      orphan: number;
+      final_hash: string | null;
+    }>,
   ): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
       const relations = await trx
         .selectFrom('catalog_relations')
         .select(['source_ref', 'type', 'target_ref'])
-        .where('source_ref', 'in', rows.map((r) => r.ref))
+        .where(
+          'source_ref',
+          'in',
+          rows.map((r) => r.ref),
+        )
         .execute();
       const relationsBySource = new Map<string, Map<string, { type: string; targetRef: string }>>();
       for (const r of relations) {
@@ -63,6 +104,7 @@ export class Stitcher {
       const changed: string[] = [];
       const searchRows: unknown[][] = [];
       const restitched: number[] = [];
+      const updates: unknown[][] = [];
       for (const row of rows) {
         const entity = JSON.parse(row.body) as Entity;
         const rels = [...(relationsBySource.get(row.ref)?.values() ?? [])].sort(
@@ -77,23 +119,24 @@ export class Stitcher {
             ...entity.metadata,
             ...(Object.keys(annotations).length ? { annotations } : {}),
           },
-          relations: rels.map((r) => ({ type: r.type, targetRef: r.targetRef, target: splitRef(r.targetRef) })),
+          relations: rels,
           ...(errors.length ? { status: { items: errors } } : {}),
         };
-        const contentHash = sha1(JSON.stringify(withoutIds));
+        // Everything the served JSON is made of, without serialising it twice.
+        const contentHash = sha1(`${row.body_hash}\n${JSON.stringify(rels)}\n${row.errors ?? ''}\n${row.orphan}`);
         if (contentHash === row.final_hash) {
           restitched.push(row.id);
           continue;
         }
         const final: Entity = { ...withoutIds, metadata: { ...withoutIds.metadata, uid: row.uid, etag: contentHash } };
-        await trx
-          .updateTable('catalog_entities')
-          .set({ final: JSON.stringify(final), final_hash: contentHash, etag: contentHash, stitch_pending: 0 })
-          .where('id', '=', row.id)
-          .execute();
-        for (const s of buildSearchRows(final)) searchRows.push([row.id, s.key, s.value, s.originalValue]);
+        updates.push([row.id, JSON.stringify(final), contentHash, contentHash, 0]);
+        // The original case is stored only where it differs: most values are lowercase already.
+        buildSearchRows(final).forEach((s, seq) =>
+          searchRows.push([row.id, seq, s.key, s.value, s.originalValue === s.value ? null : s.originalValue]),
+        );
         changed.push(row.ref);
       }
+      await this.database.bulkUpdate(trx, 'catalog_entities', ID_COLUMN, FINAL_COLUMNS, updates);
       const changedSet = new Set(changed);
       const changedIds = rows.filter((r) => changedSet.has(r.ref)).map((r) => r.id);
       if (changedIds.length) await trx.deleteFrom('catalog_search').where('entity_id', 'in', changedIds).execute();
@@ -105,3 +148,4 @@ export class Stitcher {
     });
   }
 }
+

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
+import { RELATION_INDEXES, SEARCH_INDEXES, createIndexes } from './bulkIndexes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -68,20 +69,21 @@ export const catalogMigrations: Record<string, Migration> = {
         .addColumn('type', 'text', (c) => c.notNull())
         .addColumn('target_ref', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('catalog_relations_origin').on('catalog_relations').column('originating_id').execute();
-      await db.schema.createIndex('catalog_relations_source').on('catalog_relations').columns(['source_ref', 'type']).execute();
-      await db.schema.createIndex('catalog_relations_target').on('catalog_relations').column('target_ref').execute();
+      await createIndexes(db, RELATION_INDEXES);
 
-      await db.schema
+      // One row per (entity, seq): clustered by entity on SQLite (WITHOUT ROWID), so the table
+      // itself answers "rows of entity X" and only the (key, value) index is extra.
+      const search = db.schema
         .createTable('catalog_search')
         .addColumn('entity_id', 'bigint', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('key', 'text', (c) => c.notNull())
         .addColumn('value', 'text')
         .addColumn('original_value', 'text')
-        .execute();
+        .addPrimaryKeyConstraint('catalog_search_pk', ['entity_id', 'seq']);
+      await (isPostgres(db) ? search : search.modifyEnd(sql`without rowid`)).execute();
       // (key, value, entity_id) answers every filter from the index alone.
-      await db.schema.createIndex('catalog_search_key_value').on('catalog_search').columns(['key', 'value', 'entity_id']).execute();
-      await db.schema.createIndex('catalog_search_entity').on('catalog_search').columns(['entity_id', 'key']).execute();
+      await createIndexes(db, SEARCH_INDEXES);
     },
   },
 };

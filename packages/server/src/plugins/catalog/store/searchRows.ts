@@ -19,10 +19,10 @@ const SKIPPED_PATHS = new Set(['relations', 'status', 'attachments', 'metadata.e
 export function buildSearchRows(entity: Entity): SearchRow[] {
   const rows = new Map<string, SearchRow>();
   const add = (key: string, raw: string | null) => {
-    const lowerKey = key.toLocaleLowerCase('en-US');
+    const lowerKey = key.toLowerCase();
     if (lowerKey.length > MAX_KEY_LENGTH) return;
     const tooLong = raw !== null && raw.length > MAX_VALUE_LENGTH;
-    const value = raw === null || tooLong ? null : raw.toLocaleLowerCase('en-US');
+    const value = raw === null || tooLong ? null : raw.toLowerCase();
     const id = `${lowerKey}\u0000${value ?? ''}`;
     if (!rows.has(id)) rows.set(id, { key: lowerKey, value, originalValue: tooLong ? null : raw });
   };

@@ -54,8 +54,11 @@ export interface CatalogTables {
   };
   catalog_search: {
     entity_id: number;
+    /** Position of the row among its entity's rows. */
+    seq: number;
     key: string;
     value: string | null;
+    /** The value as written, only where it differs from `value` (lowercase). */
     original_value: string | null;
   };
 }
