@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
-import { statusByErrorName } from './errors';
+import { InputError, statusByErrorName } from './errors';
 import type { Identity, Principal } from './identity';
 import type { Permission, Permissions } from './permissions';
 import type { Logger } from './logger';
@@ -44,6 +44,19 @@ export function createHttpServer(options: {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   const routes: RouteEntry[] = [];
+
+  // Backstage's client sends `Content-Type: application/json` on bodiless DELETEs; an empty
+  // JSON body means "no body" (as express.json treats it), anything else must parse.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new InputError(`Malformed JSON body: ${(error as Error).message}`), undefined);
+    }
+  });
 
   // The seam: a route that declares neither a permission nor `public` stops the server from starting.
   app.addHook('onRoute', (route) => {

@@ -1,6 +1,7 @@
 import type { Entity, EntityProblem, EntityStatusItem } from '@greenroom/model';
 import { formatProblem } from '@greenroom/model';
 import type { LocationConfig } from '../../../core/config';
+import { ConflictError, NotFoundError } from '../../../core/errors';
 import type { EventBus } from '../../../core/events';
 import type { Logger } from '../../../core/logger';
 import type { UrlReader } from '../../../core/reader';
@@ -62,7 +63,7 @@ export class CatalogEngine {
       const found = await this.deps.locations.findByTarget(loc.type, loc.target);
       if (!found)
         await this.deps.locations.create({ type: loc.type, target: loc.target, origin: 'config', position: index - configured.length });
-      else if (found.origin === 'config') await this.deps.locations.update(found.id, { position: index - configured.length });
+      else if (found.origin === 'config') await this.deps.locations.setPosition(found.id, index - configured.length);
     }
   }
 
@@ -87,6 +88,28 @@ export class CatalogEngine {
       await this.deps.stitcher.stitchPending();
       if (removed.length) this.deps.events.publish('entity.changed', { added: [], updated: [], removed });
       return removed;
+    });
+  }
+
+  /**
+   * Points a location at a new target, keeping its id. The old target's entities go (the
+   * location entity's name derives from the target); a target that is already registered
+   * is refused before anything changes.
+   */
+  moveLocation(id: string, to: { type: LocationType; target: string }): Promise<StoredLocation> {
+    return this.exclusive(async () => {
+      const { locations, writer, stitcher } = this.deps;
+      const location = await locations.get(id);
+      if (!location) throw new NotFoundError(`No location with id ${id}`);
+      if (location.type === to.type && location.target === to.target) return location;
+      if (await locations.findByTarget(to.type, to.target)) throw new ConflictError(`Location ${to.type}:${to.target} already exists`);
+      const removed = await writer.deleteEntities({ locationId: id });
+      await locations.retarget(id, to);
+      await stitcher.stitchPending();
+      if (removed.length) this.deps.events.publish('entity.changed', { added: [], updated: [], removed });
+      const moved = (await locations.get(id))!;
+      await this.process(moved, true);
+      return (await locations.get(id))!;
     });
   }
 

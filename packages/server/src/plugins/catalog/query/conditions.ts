@@ -117,3 +117,15 @@ function parseContains(key: string, operand: unknown, principal: Principal | und
   if (!isPrimitive(operand)) throw new InputError(`${path}: must be a value`);
   return { key, values: expandValue(String(operand), principal) };
 }
+
+/** Evaluates a condition in memory against lowercase key → values, for small sets such as locations. */
+export function matchesCondition(condition: Condition, values: Record<string, string[]>): boolean {
+  if ('all' in condition) return condition.all.every((c) => matchesCondition(c, values));
+  if ('any' in condition) return condition.any.some((c) => matchesCondition(c, values));
+  if ('not' in condition) return !matchesCondition(condition.not, values);
+  const present = values[condition.key];
+  if (!present || present.length === 0) return false;
+  if (condition.values) return present.some((v) => condition.values!.includes(v));
+  if (condition.prefix !== undefined) return present.some((v) => v.startsWith(condition.prefix!));
+  return true;
+}

@@ -28,6 +28,11 @@ export function registerActionRoutes(http: FastifyInstance, catalog: CatalogServ
 
   http.post('/validate-entity', { config: { permission: catalogPermissions.entityValidate } }, async (request, reply) => {
     const body = validateBody.parse(request.body ?? {});
+    if (!body.location.startsWith('url:')) {
+      return reply
+        .code(400)
+        .send({ errors: [{ name: 'InputError', message: `location: only url:<target> locations are supported, got "${body.location}"` }] });
+    }
     const issues = validateEntity(body.entity, catalog.settings.registry);
     const kind = (body.entity as Entity | undefined)?.kind;
     const errors = issues.map((issue) => ({ name: 'InputError', message: `${issue.path.join('.') || 'entity'}: ${issue.message}` }));

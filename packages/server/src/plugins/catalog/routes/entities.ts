@@ -187,7 +187,8 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
       pageInfo.prevCursor = encodeCursor({ ...cursorBase, orderFieldValues: [first.sortValue, first.id], isPrevious: true });
     return {
       items: page.rows.map((r) => presentEntity(r.final, fields)),
-      totalItems: base.totalItems ?? page.rows.length,
+      // Backstage answers 0 when the count was not asked for (totalItems=exclude).
+      totalItems: base.totalItems ?? 0,
       pageInfo,
     };
   }
@@ -201,9 +202,9 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
 
   http.delete('/entities/by-uid/:uid', { config: { permission: catalogPermissions.entityDelete } }, async (request, reply) => {
     const { uid } = request.params as { uid: string };
+    // Idempotent, as in Backstage: deleting what is already gone succeeds.
     const row = await queries.byUid(uid);
-    if (!row) throw new NotFoundError(`No entity with uid ${uid}`);
-    await catalog.engine.deleteEntity(row.id);
+    if (row) await catalog.engine.deleteEntity(row.id);
     reply.code(204).send();
   });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError, NotAllowedError, NotFoundError } from '../../../core/errors';
 import { catalogPermissions } from '../permissions';
+import { matchesCondition, parsePredicate } from '../query/conditions';
 import { presentEntity, presentLocation } from '../presenters';
 import type { CatalogService } from '../service';
 
@@ -64,13 +65,15 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
 
   http.post('/locations/by-query', { config: read }, async (request) => {
     const body = locationQuery.parse(request.body ?? {});
-    let all = (await locations.list()).map(presentLocation);
-    if (body.query) all = all.filter((l) => matchesLocation(l, body.query!));
-    const offset = body.cursor ? decodeOffset(body.cursor) : 0;
-    const limit = body.limit ?? 100;
-    const items = all.slice(offset, offset + limit);
-    const next = offset + limit < all.length ? Buffer.from(JSON.stringify({ offset: offset + limit })).toString('base64') : undefined;
-    return { items, totalItems: all.length, pageInfo: next ? { nextCursor: next } : {} };
+    // Follow-up requests send only the cursor: it carries the query and the page size.
+    const page = body.cursor ? decodeLocationCursor(body.cursor) : { offset: 0, limit: body.limit ?? 100, query: body.query };
+    const limit = body.cursor && body.limit ? body.limit : page.limit;
+    const condition = page.query ? parsePredicate(page.query, request.principal) : undefined;
+    const all = (await locations.list()).map(presentLocation).filter((l) => !condition || matchesCondition(condition, locationValues(l)));
+    const items = all.slice(page.offset, page.offset + limit);
+    const nextOffset = page.offset + limit;
+    const pageInfo = nextOffset < all.length ? { nextCursor: encodeLocationCursor({ offset: nextOffset, limit, query: page.query }) } : {};
+    return { items, totalItems: all.length, pageInfo };
   });
 
   http.get('/locations/by-entity/:kind/:namespace/:name', { config: read }, async (request) => {
@@ -93,17 +96,9 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
     refuseWhenReadonly();
     const { id } = request.params as { id: string };
     const body = locationInput.parse(request.body ?? {});
-    const location = await locations.get(id);
-    if (!location) throw new NotFoundError(`No location with id ${id}`);
     const target = body.type === 'file' ? normaliseFileTarget(body.target) : body.target;
-    if (location.type !== body.type || location.target !== target) {
-      // The generated Location entity's name derives from type and target, so the old tree goes.
-      await engine.removeLocation(id);
-      const replaced = await locations.create({ type: body.type, target, origin: location.origin, position: location.position });
-      await engine.refreshLocation(replaced.id);
-      return presentLocation((await locations.get(replaced.id)) ?? replaced);
-    }
-    return presentLocation(location);
+    const moved = await engine.moveLocation(id, { type: body.type, target });
+    return presentLocation(moved);
   });
 
   http.delete('/locations/:id', { config: { permission: catalogPermissions.locationDelete } }, async (request, reply) => {
@@ -122,23 +117,32 @@ function normaliseFileTarget(target: string): string {
   return path.normalize(target);
 }
 
-function decodeOffset(cursor: string): number {
+interface LocationCursor {
+  offset: number;
+  limit: number;
+  query?: Record<string, unknown>;
+}
+
+function encodeLocationCursor(cursor: LocationCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64');
+}
+
+function decodeLocationCursor(text: string): LocationCursor {
   try {
-    const offset = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')).offset;
-    if (Number.isInteger(offset) && offset >= 0) return offset;
+    const c = JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as LocationCursor;
+    if (Number.isInteger(c.offset) && c.offset >= 0 && Number.isInteger(c.limit) && c.limit > 0) return c;
   } catch {
     // fall through
   }
   throw new InputError('Malformed cursor');
 }
 
-/** Location queries are small equality predicates over id/type/target/entityRef. */
-function matchesLocation(location: Record<string, unknown>, query: Record<string, unknown>): boolean {
-  return Object.entries(query).every(([key, expected]) => {
-    const actual = location[key];
-    if (expected && typeof expected === 'object' && Array.isArray((expected as { $in?: unknown }).$in)) {
-      return (expected as { $in: unknown[] }).$in.map(String).includes(String(actual));
-    }
-    return String(actual).toLowerCase() === String(expected).toLowerCase();
-  });
+/** A location as lowercase key → values, for predicate matching. */
+function locationValues(location: { id: string; type: string; target: string; entityRef: string }): Record<string, string[]> {
+  return {
+    id: [location.id.toLowerCase()],
+    type: [location.type.toLowerCase()],
+    target: [location.target.toLowerCase()],
+    entityref: [location.entityRef.toLowerCase()],
+  };
 }

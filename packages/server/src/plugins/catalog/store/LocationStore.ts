@@ -84,11 +84,18 @@ export class LocationStore {
     return toLocation(row);
   }
 
-  async update(id: string, changes: { type?: string; target?: string; position?: number }): Promise<void> {
-    const set: Partial<Row> = { ...changes };
-    if (changes.type && changes.target)
-      set.entity_ref = stringifyEntityRef(generatedLocationEntity({ type: changes.type, target: changes.target }));
-    await this.db.updateTable('catalog_locations').set(set).where('id', '=', id).execute();
+  async setPosition(id: string, position: number): Promise<void> {
+    await this.db.updateTable('catalog_locations').set({ position }).where('id', '=', id).execute();
+  }
+
+  /** New type and target for a location; its source hashes are forgotten. */
+  async retarget(id: string, to: { type: string; target: string }): Promise<void> {
+    await this.db.deleteFrom('catalog_sources').where('location_id', '=', id).execute();
+    await this.db
+      .updateTable('catalog_locations')
+      .set({ type: to.type, target: to.target, status: null, entity_ref: stringifyEntityRef(generatedLocationEntity(to)) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async setStatus(id: string, status: LocationStatus): Promise<void> {
