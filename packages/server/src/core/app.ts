@@ -35,7 +35,12 @@ export interface BuildAppOptions {
 /** Wires the core services and an explicit list of plugins. Does not listen: tests use `http.inject()`. */
 export async function buildApp(config: Config, plugins: Plugin[], options: BuildAppOptions = {}): Promise<GreenroomApp> {
   const logger = options.logger ?? createLogger();
-  const database = options.database ?? (await openDatabase(config.database.url, { rootDir: config.rootDir }));
+  const database =
+    options.database ??
+    (await openDatabase(config.database.url, {
+      rootDir: config.rootDir,
+      onSlowQuery: (sql, durationMs) => logger.warn({ sql: sql.slice(0, 500), durationMs }, 'slow query'),
+    }));
   const permissions = createPermissions(options.policy);
   const events = createEventBus((topic, error) => logger.error({ err: error, topic }, 'event handler failed'));
   const scheduler = createScheduler((id, error) => logger.error({ err: error, task: id }, 'scheduled task failed'));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type KyselyConfig, type Migration } from 'kysely';
 import pg from 'pg';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
@@ -38,6 +38,17 @@ export interface OpenDatabaseOptions {
   rootDir?: string;
   /** PostgreSQL schema to use (created if missing); tests use one per test file. */
   schema?: string;
+  /** Called for every query slower than `slowQueryMs` (default 250 ms). */
+  onSlowQuery?: (sql: string, durationMs: number) => void;
+  slowQueryMs?: number;
+}
+
+function slowQueryLog(options: OpenDatabaseOptions): KyselyConfig['log'] {
+  const { onSlowQuery, slowQueryMs = 250 } = options;
+  if (!onSlowQuery) return undefined;
+  return (event) => {
+    if (event.queryDurationMillis >= slowQueryMs) onSlowQuery(event.query.sql, Math.round(event.queryDurationMillis));
+  };
 }
 
 // int8 (COUNT(*), bigserial) arrive as strings by default; our counts and ids fit in a JS number.
@@ -56,7 +67,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     sqlite.pragma('busy_timeout = 5000');
     // Checkpoint less often: ingestion rewrites the same index pages many times between checkpoints.
     sqlite.pragma('wal_autocheckpoint = 10000');
-    const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), log: slowQueryLog(options) });
     const statements = new Map<string, SqliteDatabase.Statement>();
     return {
       engine: 'sqlite',
@@ -91,7 +102,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     max: 10,
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}"` } : {}),
   });
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }), log: slowQueryLog(options) });
   return {
     engine: 'postgres',
     db,

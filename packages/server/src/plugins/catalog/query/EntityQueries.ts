@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../core/database';
 import type { CatalogTables } from '../store/tables';
 import { compileCondition, compileFullText, sortExpression, type EntityExpressions, type FullTextFilter } from './compile';
-import type { Condition } from './conditions';
+import type { Condition, Leaf } from './conditions';
 import type { OrderField } from './cursor';
 
 export interface StoredEntityRow {
@@ -21,12 +21,15 @@ export interface PageRequest {
   /** Continue after (or, with `isPrevious`, before) this boundary row. */
   boundary?: { value: string | null; id: number };
   isPrevious?: boolean;
+  /** Also count every matching row (first pages only). */
+  withTotal?: boolean;
 }
 
 export interface PageResult {
   rows: Array<StoredEntityRow & { sortValue: string | null }>;
   /** There are rows beyond the page in the direction of travel. */
   hasMore: boolean;
+  total?: number;
 }
 
 /** Read side of the catalog: everything the API answers comes from stitched rows and the search index. */
@@ -38,7 +41,12 @@ export class EntityQueries {
   }
 
   private base() {
-    return this.db.selectFrom('catalog_entities as e').where('e.final', 'is not', null);
+    return this.db.selectFrom('catalog_entities as e').where('e.stitched', '=', 1);
+  }
+
+  /** Stitched entities with the JSON the API serves. */
+  private served() {
+    return this.base().innerJoin('catalog_documents as d', 'd.entity_id', 'e.id').select(['e.id', 'e.ref', 'd.final']);
   }
 
   private where(condition?: Condition, fullText?: FullTextFilter) {
@@ -50,16 +58,43 @@ export class EntityQueries {
     };
   }
 
+  /**
+   * Orders a conjunction of leaves by how many rows each matches (counted up to a cap, from
+   * the index), so the most selective one drives the query. Other shapes are left as they are.
+   */
+  async plan(condition: Condition | undefined): Promise<Condition | undefined> {
+    if (!condition) return condition;
+    const leaves = isLeaf(condition)
+      ? [condition]
+      : 'all' in condition && condition.all.every(isLeaf)
+        ? (condition.all as Leaf[])
+        : undefined;
+    if (!leaves || leaves.length < 2) return condition;
+    const sized = await Promise.all(leaves.map(async (leaf) => ({ leaf, rows: await this.estimate(leaf) })));
+    return { chain: sized.sort((a, b) => a.rows - b.rows).map((s) => s.leaf) };
+  }
+
+  private async estimate(leaf: Leaf): Promise<number> {
+    if (leaf.values && leaf.values.length === 0) return 0;
+    let rows = this.db
+      .selectFrom('catalog_search')
+      .select(sql`1`.as('one'))
+      .where('key', '=', leaf.key);
+    if (leaf.values) rows = rows.where('value', 'in', leaf.values);
+    if (leaf.prefix !== undefined) rows = rows.where('value', '>=', leaf.prefix).where('value', '<', `${leaf.prefix}\uffff`);
+    const result = await this.db
+      .selectFrom(rows.limit(ESTIMATE_CAP).as('t'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(result.n);
+  }
+
   async byRef(ref: string): Promise<StoredEntityRow | undefined> {
-    return this.base().select(['e.id', 'e.ref', 'e.final']).where('e.ref', '=', ref.toLowerCase()).executeTakeFirst() as Promise<
-      StoredEntityRow | undefined
-    >;
+    return this.served().where('e.ref', '=', ref.toLowerCase()).executeTakeFirst() as Promise<StoredEntityRow | undefined>;
   }
 
   async byUid(uid: string): Promise<StoredEntityRow | undefined> {
-    return this.base().select(['e.id', 'e.ref', 'e.final']).where('e.uid', '=', uid).executeTakeFirst() as Promise<
-      StoredEntityRow | undefined
-    >;
+    return this.served().where('e.uid', '=', uid).executeTakeFirst() as Promise<StoredEntityRow | undefined>;
   }
 
   /** Entities for refs, in the given order, null where missing or filtered out. */
@@ -67,8 +102,7 @@ export class EntityQueries {
     const wanted = refs.map((r) => r.toLowerCase());
     const found = new Map<string, StoredEntityRow>();
     for (let i = 0; i < wanted.length; i += 500) {
-      const rows = await this.base()
-        .select(['e.id', 'e.ref', 'e.final'])
+      const rows = await this.served()
         .where('e.ref', 'in', wanted.slice(i, i + 500))
         .where(this.where(condition))
         .execute();
@@ -78,14 +112,19 @@ export class EntityQueries {
   }
 
   async count(condition?: Condition, fullText?: FullTextFilter): Promise<number> {
+    const planned = await this.plan(condition);
     const row = await this.base()
-      .where(this.where(condition, fullText))
+      .where(this.where(planned, fullText))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  /** One page in keyset order: (value nulls last, id), forwards or backwards from a boundary. */
+  /**
+   * One page in keyset order: (value nulls last, id), forwards or backwards from a boundary.
+   * The sort runs over ids only and the stored JSON is joined for the page's rows; on a first
+   * page the total comes from the same pass (a window count) instead of a second query.
+   */
   async page(request: PageRequest): Promise<PageResult> {
     const order = request.order ?? { field: '', order: 'asc' as const };
     const sortValue = sortExpression(order.field || undefined);
@@ -93,30 +132,51 @@ export class EntityQueries {
     const ascending = (order.order === 'asc') !== backwards;
     const dir = ascending ? sql`asc` : sql`desc`;
     const nullsDir = backwards ? sql`desc` : sql`asc`;
+    const condition = await this.plan(request.condition);
+    const withTotal = Boolean(request.withTotal) && !request.boundary;
 
-    let query = this.base()
-      .select(['e.id', 'e.ref', 'e.final'])
+    let inner = this.base()
+      .select(['e.id'])
       .select(sql<string | null>`${sortValue}`.as('sort_value'))
-      .where(this.where(request.condition, request.fullText));
-    if (request.boundary) query = query.where(keyset(sortValue, order.order, request.boundary, backwards));
-    const rows = await query
+      .$if(withTotal, (q) => q.select(sql<number>`count(*) over ()`.as('total')))
+      .where(this.where(condition, request.fullText));
+    if (request.boundary) inner = inner.where(keyset(sortValue, order.order, request.boundary, backwards));
+    const ids = await inner
       .orderBy(sql`(${sortValue} is null) ${nullsDir}`)
       .orderBy(sql`${sortValue} ${dir}`)
       .orderBy(sql`e.id ${dir}`)
       .limit(request.limit + 1)
       .$if(!request.boundary && Boolean(request.offset), (q) => q.offset(request.offset!))
       .execute();
-    const hasMore = rows.length > request.limit;
-    const pageRows = rows
-      .slice(0, request.limit)
-      .map((r) => ({ id: Number(r.id), ref: r.ref, final: r.final as string, sortValue: r.sort_value }));
+    const hasMore = ids.length > request.limit;
+    const pageIds = ids.slice(0, request.limit);
+    const stored = new Map<number, { ref: string; final: string }>();
+    if (pageIds.length) {
+      const rows = await this.served()
+        .where(
+          'e.id',
+          'in',
+          pageIds.map((r) => r.id),
+        )
+        .execute();
+      for (const row of rows) stored.set(Number(row.id), { ref: row.ref, final: row.final as string });
+    }
+    const pageRows = pageIds
+      .filter((r) => stored.has(Number(r.id)))
+      .map((r) => ({ id: Number(r.id), ...stored.get(Number(r.id))!, sortValue: r.sort_value }));
     if (backwards) pageRows.reverse();
-    return { rows: pageRows, hasMore };
+    let total: number | undefined;
+    if (withTotal) {
+      const first = ids[0] as { total?: number } | undefined;
+      // No row on the page (e.g. an offset past the end) says nothing about the total.
+      total = first ? Number(first.total) : request.offset ? await this.count(request.condition, request.fullText) : 0;
+    }
+    return { rows: pageRows, hasMore, total };
   }
 
   /** GET /entities: offset/limit over one or more order fields. */
   async list(request: { condition?: Condition; order: OrderField[]; offset?: number; limit?: number }): Promise<StoredEntityRow[]> {
-    let query = this.base().select(['e.id', 'e.ref', 'e.final']).where(this.where(request.condition));
+    let query = this.served().where(this.where(request.condition));
     const orders = request.order.length ? request.order : [{ field: '', order: 'asc' as const }];
     for (const o of orders) {
       const expr = sortExpression(o.field || undefined);
@@ -129,29 +189,38 @@ export class EntityQueries {
     return (await query.execute()) as StoredEntityRow[];
   }
 
-  /** Counts per value of each facet, with the value as written (Backstage returns original case). */
+  /**
+   * Counts per value of each facet. Grouped by the lowercase value, answered from the index
+   * alone; the value is shown as written (Backstage returns the original case).
+   */
   async facets(facets: string[], condition?: Condition): Promise<Record<string, Array<{ value: string; count: number }>>> {
+    const planned = await this.plan(condition);
     const result: Record<string, Array<{ value: string; count: number }>> = {};
     for (const facet of facets) {
       let query = this.db
         .selectFrom('catalog_search as s')
-        .select([sql<string>`coalesce(s.original_value, s.value)`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
+        .select([sql<string>`coalesce(max(s.original_value), s.value)`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
         .where('s.key', '=', facet.toLowerCase())
         .where('s.value', 'is not', null)
-        .groupBy(sql`coalesce(s.original_value, s.value)`);
-      if (condition) {
-        query = query.where('s.entity_id', 'in', this.base().select('e.id').where(this.where(condition)));
+        .groupBy('s.value');
+      if (planned) {
+        query = query.where('s.entity_id', 'in', this.base().select('e.id').where(this.where(planned)));
       }
       const rows = await query.execute();
       result[facet] = rows
-        .map((r) => ({ value: r.value as string, count: Number(r.count) }))
+        .map((r) => ({ value: r.value, count: Number(r.count) }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     }
     return result;
   }
 
   async parentRefOf(ref: string): Promise<{ exists: boolean; parentRef: string | null; final: string | null }> {
-    const row = await this.db.selectFrom('catalog_entities').select(['parent_ref', 'final']).where('ref', '=', ref).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('catalog_entities as e')
+      .innerJoin('catalog_documents as d', 'd.entity_id', 'e.id')
+      .select(['e.parent_ref', 'd.final'])
+      .where('e.ref', '=', ref)
+      .executeTakeFirst();
     return row ? { exists: true, parentRef: row.parent_ref, final: row.final } : { exists: false, parentRef: null, final: null };
   }
 
@@ -159,6 +228,13 @@ export class EntityQueries {
     const row = await this.db.selectFrom('catalog_entities').select('location_id').where('ref', '=', ref.toLowerCase()).executeTakeFirst();
     return row?.location_id;
   }
+}
+
+/** Counting a leaf's rows stops here: enough to tell a selective filter from a broad one. */
+const ESTIMATE_CAP = 5000;
+
+function isLeaf(condition: Condition): condition is Leaf {
+  return 'key' in condition;
 }
 
 /** Rows strictly after (or before) the boundary in (value nulls last, id) order. */

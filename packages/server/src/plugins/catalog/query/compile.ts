@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { DatabaseEngine } from '../../../core/database';
 import type { CatalogTables } from '../store/tables';
-import type { Condition } from './conditions';
+import type { Condition, Leaf } from './conditions';
 
 /** Expressions over `catalog_entities as e`, the alias every catalog read uses. */
 export type EntityExpressions = ExpressionBuilder<CatalogTables & { e: CatalogTables['catalog_entities'] }, 'e'>;
@@ -17,12 +17,36 @@ export function compileCondition(eb: Builder, condition: Condition): Expression<
   if ('all' in condition) return condition.all.length ? eb.and(condition.all.map((c) => compileCondition(eb, c))) : sql<SqlBool>`1 = 1`;
   if ('any' in condition) return condition.any.length ? eb.or(condition.any.map((c) => compileCondition(eb, c))) : sql<SqlBool>`1 = 0`;
   if ('not' in condition) return eb.not(compileCondition(eb, condition.not));
+  if ('chain' in condition) return compileChain(eb, condition.chain);
   const { key, values, prefix } = condition;
   if (values && values.length === 0) return sql<SqlBool>`1 = 0`;
   let rows = eb.selectFrom('catalog_search').select('catalog_search.entity_id').where('catalog_search.key', '=', key);
   if (values) rows = rows.where('catalog_search.value', 'in', values);
   if (prefix !== undefined) rows = rows.where(sql<SqlBool>`catalog_search.value like ${`${escapeLike(prefix)}%`} escape '\\'`);
   return eb('e.id', 'in', rows);
+}
+
+/**
+ * A conjunction as one join over the search index, in the given order: SQLite keeps the
+ * order of a CROSS JOIN, so the most selective leaf drives and every other leaf is a
+ * point lookup on (key, value, entity_id). PostgreSQL plans the join with its own statistics.
+ */
+function compileChain(eb: Builder, leaves: Leaf[]): Expression<SqlBool> {
+  if (leaves.some((l) => l.values && l.values.length === 0)) return sql<SqlBool>`1 = 0`;
+  const tables = leaves.map((_, i) => sql.raw(`s${i}`));
+  const conditions = leaves.map((leaf, i) => {
+    const t = tables[i];
+    const parts = [sql`${t}.key = ${leaf.key}`];
+    if (i > 0) parts.push(sql`${t}.entity_id = s0.entity_id`);
+    if (leaf.values) parts.push(sql`${t}.value in (${sql.join(leaf.values)})`);
+    if (leaf.prefix !== undefined) parts.push(sql`${t}.value like ${`${escapeLike(leaf.prefix)}%`} escape '\\'`);
+    return sql.join(parts, sql` and `);
+  });
+  const from = sql.join(
+    tables.map((t) => sql`catalog_search ${t}`),
+    sql` cross join `,
+  );
+  return sql<SqlBool>`e.id in (select s0.entity_id from ${from} where ${sql.join(conditions, sql` and `)})`;
 }
 
 export function compileFullText(eb: Builder, filter: FullTextFilter, engine: DatabaseEngine): Expression<SqlBool> {

@@ -7,7 +7,15 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition }
   /** `key` exists (with one of `values`, or a value starting with `prefix`, when given). Keys and values are lowercase. */
-  | { key: string; values?: string[]; prefix?: string };
+  | Leaf
+  /** All leaves hold, evaluated in this order: the first (most selective) drives, the others are index lookups. */
+  | { chain: Leaf[] };
+
+export interface Leaf {
+  key: string;
+  values?: string[];
+  prefix?: string;
+}
 
 const CURRENT_USER = '__catalog:current_user_ref__';
 const CURRENT_USER_OWNERSHIP = '__catalog:current_user_ownership_refs__';
@@ -123,6 +131,7 @@ export function matchesCondition(condition: Condition, values: Record<string, st
   if ('all' in condition) return condition.all.every((c) => matchesCondition(c, values));
   if ('any' in condition) return condition.any.some((c) => matchesCondition(c, values));
   if ('not' in condition) return !matchesCondition(condition.not, values);
+  if ('chain' in condition) return condition.chain.every((c) => matchesCondition(c, values));
   const present = values[condition.key];
   if (!present || present.length === 0) return false;
   if (condition.values) return present.some((v) => condition.values!.includes(v));

@@ -134,8 +134,15 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     const condition =
       input.query !== undefined ? parsePredicate(input.query, input.principal) : parseFilterParams(input.filter, input.principal);
     const limit = input.limit ?? DEFAULT_LIMIT;
-    const page = await queries.page({ condition, fullText: input.fullText, order: input.order[0], limit, offset: input.offset });
-    const totalItems = input.totalItems === 'exclude' ? undefined : await queries.count(condition, input.fullText);
+    const page = await queries.page({
+      condition,
+      fullText: input.fullText,
+      order: input.order[0],
+      limit,
+      offset: input.offset,
+      withTotal: input.totalItems !== 'exclude',
+    });
+    const totalItems = page.total;
     const base = {
       orderFields: input.order.slice(0, 1),
       filter: input.filter,

@@ -92,6 +92,7 @@ export class EntityWriter {
       const changedIds: number[] = [];
       const relationsToInsert: Array<{ emitted: EmittedEntity; id?: number }> = [];
       const updates: unknown[][] = [];
+      const bodies: unknown[][] = [];
 
       for (const emitted of batch) {
         const body = JSON.stringify(emitted.entity);
@@ -107,7 +108,8 @@ export class EntityWriter {
         }
         const bodyChanged = current.body_hash !== hash || current.location_id !== locationId;
         if (!bodyChanged && !current.orphan && !current.errors) continue;
-        updates.push([current.id, body, hash, null, 0, locationId, emitted.sourceKey, emitted.parentRef, 1, now]);
+        updates.push([current.id, hash, null, 0, locationId, emitted.sourceKey, emitted.parentRef, 1, now]);
+        bodies.push([current.id, body]);
         result.updated.push(emitted.ref);
         if (bodyChanged) {
           changedIds.push(current.id);
@@ -115,29 +117,16 @@ export class EntityWriter {
         }
       }
 
-      await this.database.bulkUpdate(trx, 'catalog_entities', { name: 'id', pgType: 'bigint' }, UPDATE_COLUMNS, updates);
+      await this.database.bulkUpdate(trx, 'catalog_entities', ID_COLUMN, UPDATE_COLUMNS, updates);
+      await this.database.bulkUpdate(trx, 'catalog_documents', ENTITY_ID_COLUMN, [BODY_COLUMN], bodies);
 
       await this.database.bulkInsert(
         trx,
         'catalog_entities',
         INSERT_COLUMNS,
-        inserts.map(({ emitted, body, hash }) => {
+        inserts.map(({ emitted, hash }) => {
           const { kind, namespace, name } = splitRef(emitted.ref);
-          return [
-            emitted.ref,
-            kind,
-            namespace,
-            name,
-            randomUUID(),
-            locationId,
-            emitted.sourceKey,
-            emitted.parentRef,
-            body,
-            hash,
-            0,
-            1,
-            now,
-          ];
+          return [emitted.ref, kind, namespace, name, randomUUID(), locationId, emitted.sourceKey, emitted.parentRef, hash, 0, 1, now];
         }),
       );
       for (const chunk of chunks(inserts)) {
@@ -155,6 +144,12 @@ export class EntityWriter {
           relationsToInsert.push({ emitted, id: idByRef.get(emitted.ref) });
           result.added.push(emitted.ref);
         }
+        await this.database.bulkInsert(
+          trx,
+          'catalog_documents',
+          [ENTITY_ID_COLUMN, BODY_COLUMN],
+          chunk.map((i) => [idByRef.get(i.emitted.ref), i.body]),
+        );
       }
 
       const touched = new Set<string>();
@@ -236,6 +231,7 @@ export class EntityWriter {
         }
         await trx.deleteFrom('catalog_relations').where('originating_id', 'in', ids).execute();
         await trx.deleteFrom('catalog_search').where('entity_id', 'in', ids).execute();
+        await trx.deleteFrom('catalog_documents').where('entity_id', 'in', ids).execute();
         await trx.deleteFrom('catalog_entities').where('id', 'in', ids).execute();
       }
       // A deleted entity whose source still emits it comes back on the next refresh: forget the source's hash.
@@ -265,15 +261,17 @@ const INSERT_COLUMNS = [
   { name: 'location_id', pgType: 'text' as const },
   { name: 'source_key', pgType: 'text' as const },
   { name: 'parent_ref', pgType: 'text' as const },
-  { name: 'body', pgType: 'text' as const },
   { name: 'body_hash', pgType: 'text' as const },
   { name: 'orphan', pgType: 'integer' as const },
   { name: 'stitch_pending', pgType: 'integer' as const },
   { name: 'updated_at', pgType: 'text' as const },
 ];
 
+const ID_COLUMN = { name: 'id', pgType: 'bigint' as const };
+const ENTITY_ID_COLUMN = { name: 'entity_id', pgType: 'bigint' as const };
+const BODY_COLUMN = { name: 'body', pgType: 'text' as const };
+
 const UPDATE_COLUMNS = [
-  { name: 'body', pgType: 'text' as const },
   { name: 'body_hash', pgType: 'text' as const },
   { name: 'errors', pgType: 'text' as const },
   { name: 'orphan', pgType: 'integer' as const },

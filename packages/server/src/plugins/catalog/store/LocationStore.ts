@@ -146,11 +146,12 @@ export class LocationStore {
   /** Location entities a source defined, so an unchanged source's targets are still followed. */
   async locationEntitiesOfSource(locationId: string, sourceKey: string): Promise<Entity[]> {
     const rows = await this.db
-      .selectFrom('catalog_entities')
-      .select('body')
-      .where('location_id', '=', locationId)
-      .where('source_key', '=', sourceKey)
-      .where('kind', '=', 'location')
+      .selectFrom('catalog_entities as e')
+      .innerJoin('catalog_documents as d', 'd.entity_id', 'e.id')
+      .select('d.body')
+      .where('e.location_id', '=', locationId)
+      .where('e.source_key', '=', sourceKey)
+      .where('e.kind', '=', 'location')
       .execute();
     return rows.map((r) => JSON.parse(r.body) as Entity);
   }

@@ -10,11 +10,13 @@ const BATCH = 2000;
 /** Pending entities from which a stitch rebuilds the search index instead of updating it. */
 const BULK_THRESHOLD = 20_000;
 const ID_COLUMN = { name: 'id', pgType: 'bigint' as const };
-const FINAL_COLUMNS = [
-  { name: 'final', pgType: 'text' as const },
+const ENTITY_ID_COLUMN = { name: 'entity_id', pgType: 'bigint' as const };
+const FINAL_COLUMN = { name: 'final', pgType: 'text' as const };
+const STITCHED_COLUMNS = [
   { name: 'final_hash', pgType: 'text' as const },
   { name: 'etag', pgType: 'text' as const },
   { name: 'stitch_pending', pgType: 'integer' as const },
+  { name: 'stitched', pgType: 'integer' as const },
 ];
 const SEARCH_COLUMNS = [
   { name: 'entity_id', pgType: 'bigint' as const },
@@ -59,11 +61,12 @@ export class Stitcher {
     let lastId = -1;
     for (;;) {
       const rows = await this.db
-        .selectFrom('catalog_entities')
-        .select(['id', 'ref', 'uid', 'body', 'body_hash', 'errors', 'orphan', 'final_hash'])
-        .where('stitch_pending', '=', 1)
-        .where('id', '>', lastId)
-        .orderBy('id')
+        .selectFrom('catalog_entities as e')
+        .innerJoin('catalog_documents as d', 'd.entity_id', 'e.id')
+        .select(['e.id', 'e.ref', 'e.uid', 'd.body', 'e.body_hash', 'e.errors', 'e.orphan', 'e.final_hash'])
+        .where('e.stitch_pending', '=', 1)
+        .where('e.id', '>', lastId)
+        .orderBy('e.id')
         .limit(BATCH)
         .execute();
       if (rows.length === 0) return changed;
@@ -105,6 +108,7 @@ export class Stitcher {
       const searchRows: unknown[][] = [];
       const restitched: number[] = [];
       const updates: unknown[][] = [];
+      const finals: unknown[][] = [];
       for (const row of rows) {
         const entity = JSON.parse(row.body) as Entity;
         const rels = [...(relationsBySource.get(row.ref)?.values() ?? [])].sort(
@@ -129,14 +133,16 @@ export class Stitcher {
           continue;
         }
         const final: Entity = { ...withoutIds, metadata: { ...withoutIds.metadata, uid: row.uid, etag: contentHash } };
-        updates.push([row.id, JSON.stringify(final), contentHash, contentHash, 0]);
+        updates.push([row.id, contentHash, contentHash, 0, 1]);
+        finals.push([row.id, JSON.stringify(final)]);
         // The original case is stored only where it differs: most values are lowercase already.
         buildSearchRows(final).forEach((s, seq) =>
           searchRows.push([row.id, seq, s.key, s.value, s.originalValue === s.value ? null : s.originalValue]),
         );
         changed.push(row.ref);
       }
-      await this.database.bulkUpdate(trx, 'catalog_entities', ID_COLUMN, FINAL_COLUMNS, updates);
+      await this.database.bulkUpdate(trx, 'catalog_entities', ID_COLUMN, STITCHED_COLUMNS, updates);
+      await this.database.bulkUpdate(trx, 'catalog_documents', ENTITY_ID_COLUMN, [FINAL_COLUMN], finals);
       const changedSet = new Set(changed);
       const changedIds = rows.filter((r) => changedSet.has(r.ref)).map((r) => r.id);
       if (changedIds.length) await trx.deleteFrom('catalog_search').where('entity_id', 'in', changedIds).execute();

@@ -11,7 +11,10 @@ export const RELATION_INDEXES = [
   { name: 'catalog_relations_target', table: 'catalog_relations', columns: ['target_ref'] },
 ];
 
-export const SEARCH_INDEXES = [{ name: 'catalog_search_key_value', table: 'catalog_search', columns: ['key', 'value', 'entity_id'] }];
+// original_value rides along (mostly null) so facets are answered from the index alone.
+export const SEARCH_INDEXES = [
+  { name: 'catalog_search_key_value', table: 'catalog_search', columns: ['key', 'value', 'entity_id', 'original_value'] },
+];
 
 type IndexSpec = (typeof RELATION_INDEXES)[number];
 

@@ -41,11 +41,10 @@ export const catalogMigrations: Record<string, Migration> = {
         .addColumn('location_id', 'text', (c) => c.notNull())
         .addColumn('source_key', 'text', (c) => c.notNull())
         .addColumn('parent_ref', 'text')
-        .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('body_hash', 'text', (c) => c.notNull())
         .addColumn('errors', 'text')
         .addColumn('orphan', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('final', 'text')
+        .addColumn('stitched', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('final_hash', 'text')
         .addColumn('etag', 'text')
         .addColumn('stitch_pending', 'integer', (c) => c.notNull().defaultTo(1))
@@ -60,6 +59,13 @@ export const catalogMigrations: Record<string, Migration> = {
         .on('catalog_entities')
         .column('stitch_pending')
         .where(sql.ref('stitch_pending'), '=', 1)
+        .execute();
+
+      await db.schema
+        .createTable('catalog_documents')
+        .addColumn('entity_id', isPostgres(db) ? 'bigint' : 'integer', (c) => c.primaryKey())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('final', 'text')
         .execute();
 
       await db.schema

@@ -33,18 +33,24 @@ export interface CatalogTables {
     location_id: string;
     source_key: string;
     parent_ref: string | null;
-    /** JSON of the processed entity: no relations, no status, no uid/etag. */
-    body: string;
     body_hash: string;
     /** JSON array of status items (processing errors), or null. */
     errors: string | null;
     orphan: number;
-    /** JSON served by the API; null until the entity is stitched for the first time. */
-    final: string | null;
+    /** 1 once stitched: only stitched entities are served. */
+    stitched: number;
     final_hash: string | null;
     etag: string | null;
     stitch_pending: number;
     updated_at: string;
+  };
+  /** The JSON documents, apart from the entity rows so that scans and sorts over entities stay small. */
+  catalog_documents: {
+    entity_id: number;
+    /** The processed entity: no relations, no status, no uid/etag. */
+    body: string;
+    /** What the API serves; null until the entity is stitched for the first time. */
+    final: string | null;
   };
   catalog_relations: {
     originating_id: number;
