@@ -5,6 +5,7 @@ import { CatalogEngine } from './processing/CatalogEngine';
 import { CatalogRules } from './processing/rules';
 import type { ProcessingSettings } from './processing/walkLocation';
 import { EntityQueries } from './query/EntityQueries';
+import { FacetCache } from './query/FacetCache';
 import { registerActionRoutes } from './routes/actions';
 import { registerEntityRoutes } from './routes/entities';
 import { registerFacetRoutes } from './routes/facets';
@@ -40,6 +41,7 @@ export const catalogPlugin = definePlugin({
     };
 
     const locations = new LocationStore(database.db as Kysely<CatalogTables>);
+    const facetCache = new FacetCache();
     const engine = new CatalogEngine({
       locations,
       writer: new EntityWriter(database),
@@ -48,9 +50,11 @@ export const catalogPlugin = definePlugin({
       settingsFor,
       events: ctx.events,
       logger: ctx.logger,
+      onChanged: () => facetCache.clear(),
     });
     const service = {
       queries: new EntityQueries(database),
+      facetCache,
       locations,
       engine,
       settings: settingsFor({ type: '', target: '' }),

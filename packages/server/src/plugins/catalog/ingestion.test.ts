@@ -387,6 +387,20 @@ spec:
     expect(res.json().entities.filter((e: Entity) => e.kind !== 'Location')).toEqual([]);
   });
 
+  it('answers facets from a cache that a catalog change clears at once', async () => {
+    await start({ 'catalog/a.yaml': component('svc-one') });
+    const facets = async () =>
+      (await get<{ facets: { 'spec.lifecycle': Array<{ value: string; count: number }> } }>(app, '/api/catalog/entity-facets?facet=spec.lifecycle')).body
+        .facets['spec.lifecycle'];
+    expect(await facets()).toEqual([{ value: 'production', count: 1 }]);
+    write('catalog/b.yaml', component('svc-two').replace('production', 'experimental'));
+    await refreshAll(app);
+    expect(await facets()).toEqual([
+      { value: 'experimental', count: 1 },
+      { value: 'production', count: 1 },
+    ]);
+  });
+
   it('removes entities of a file that was deleted as orphans, not silently', async () => {
     await start({ 'catalog/a.yaml': component('svc-one'), 'catalog/b.yaml': component('svc-two') });
     rmSync(path.join(root, 'catalog/b.yaml'));

@@ -1,11 +1,13 @@
 import type { CatalogEngine } from './processing/CatalogEngine';
 import type { ProcessingSettings } from './processing/walkLocation';
 import type { EntityQueries } from './query/EntityQueries';
+import type { FacetCache } from './query/FacetCache';
 import type { LocationStore } from './store/LocationStore';
 
 /** What the catalog's routes work with; assembled once in index.ts. */
 export interface CatalogService {
   queries: EntityQueries;
+  facetCache: FacetCache;
   locations: LocationStore;
   engine: CatalogEngine;
   settings: ProcessingSettings;

@@ -2,7 +2,7 @@ import type { Entity, EntityProblem, EntityStatusItem } from '@greenroom/model';
 import { formatProblem } from '@greenroom/model';
 import type { LocationConfig } from '../../../core/config';
 import { ConflictError, NotFoundError } from '../../../core/errors';
-import type { EventBus } from '../../../core/events';
+import type { EventBus, EventMap } from '../../../core/events';
 import type { Logger } from '../../../core/logger';
 import type { UrlReader } from '../../../core/reader';
 import type { EntityWriter, EmittedEntity } from '../store/EntityWriter';
@@ -42,8 +42,15 @@ export class CatalogEngine {
       settingsFor: (location: { type: string; target: string }) => ProcessingSettings;
       events: EventBus;
       logger: Logger;
+      onChanged?: () => void;
     },
   ) {}
+
+  /** Tells readers' caches first (synchronously, so no stale answer follows a write), then other plugins. */
+  private changed(change: EventMap['entity.changed']) {
+    this.deps.onChanged?.();
+    this.deps.events.publish('entity.changed', change);
+  }
 
   /** Serialises work on the catalog's write path. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -86,7 +93,7 @@ export class CatalogEngine {
       const removed = await this.deps.writer.deleteEntities({ locationId: id });
       await this.deps.locations.remove(id);
       await this.deps.stitcher.stitchPending();
-      if (removed.length) this.deps.events.publish('entity.changed', { added: [], updated: [], removed });
+      if (removed.length) this.changed({ added: [], updated: [], removed });
       return removed;
     });
   }
@@ -106,7 +113,7 @@ export class CatalogEngine {
       const removed = await writer.deleteEntities({ locationId: id });
       await locations.retarget(id, to);
       await stitcher.stitchPending();
-      if (removed.length) this.deps.events.publish('entity.changed', { added: [], updated: [], removed });
+      if (removed.length) this.changed({ added: [], updated: [], removed });
       const moved = (await locations.get(id))!;
       await this.process(moved, true);
       return (await locations.get(id))!;
@@ -117,7 +124,7 @@ export class CatalogEngine {
     return this.exclusive(async () => {
       const removed = await this.deps.writer.deleteEntities({ ids: [id] });
       await this.deps.stitcher.stitchPending();
-      if (removed.length) this.deps.events.publish('entity.changed', { added: [], updated: [], removed });
+      if (removed.length) this.changed({ added: [], updated: [], removed });
       return removed;
     });
   }
@@ -224,7 +231,7 @@ export class CatalogEngine {
     });
     if (stitched.length) {
       const addedSet = new Set(added);
-      this.deps.events.publish('entity.changed', { added, updated: stitched.filter((r) => !addedSet.has(r)), removed: [] });
+      this.changed({ added, updated: stitched.filter((r) => !addedSet.has(r)), removed: [] });
     }
     this.deps.events.publish('location.processed', {
       locationId: location.id,

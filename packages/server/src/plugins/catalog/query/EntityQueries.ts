@@ -1,7 +1,14 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../core/database';
 import type { CatalogTables } from '../store/tables';
-import { compileCondition, compileFullText, sortExpression, type EntityExpressions, type FullTextFilter } from './compile';
+import {
+  compileCondition,
+  compileFullText,
+  entityIdsOfChain,
+  sortExpression,
+  type EntityExpressions,
+  type FullTextFilter,
+} from './compile';
 import type { Condition, Leaf } from './conditions';
 import type { OrderField } from './cursor';
 
@@ -60,7 +67,8 @@ export class EntityQueries {
 
   /**
    * Orders a conjunction of leaves by how many rows each matches (counted up to a cap, from
-   * the index), so the most selective one drives the query. Other shapes are left as they are.
+   * the index), so the most selective one drives the query; a broad one is probed instead.
+   * Other shapes are left as they are.
    */
   async plan(condition: Condition | undefined): Promise<Condition | undefined> {
     if (!condition) return condition;
@@ -69,9 +77,17 @@ export class EntityQueries {
       : 'all' in condition && condition.all.every(isLeaf)
         ? (condition.all as Leaf[])
         : undefined;
-    if (!leaves || leaves.length < 2) return condition;
-    const sized = await Promise.all(leaves.map(async (leaf) => ({ leaf, rows: await this.estimate(leaf) })));
-    return { chain: sized.sort((a, b) => a.rows - b.rows).map((s) => s.leaf) };
+    if (!leaves) return condition;
+    const sized = (await Promise.all(leaves.map(async (leaf) => ({ leaf, rows: await this.estimate(leaf) })))).sort(
+      (a, b) => a.rows - b.rows,
+    );
+    // When even the narrowest leaf is broad, walking entities in sort order and probing wins.
+    return { chain: sized.map((s) => s.leaf), mode: sized[0].rows >= ESTIMATE_CAP ? 'probe' : 'drive' };
+  }
+
+  /** The same condition, always candidate-driven: counting needs every match, not the first page. */
+  private forCounting(planned: Condition | undefined): Condition | undefined {
+    return planned && 'chain' in planned ? { ...planned, mode: 'drive' } : planned;
   }
 
   private async estimate(leaf: Leaf): Promise<number> {
@@ -112,7 +128,7 @@ export class EntityQueries {
   }
 
   async count(condition?: Condition, fullText?: FullTextFilter): Promise<number> {
-    const planned = await this.plan(condition);
+    const planned = this.forCounting(await this.plan(condition));
     const row = await this.base()
       .where(this.where(planned, fullText))
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -127,22 +143,26 @@ export class EntityQueries {
    */
   async page(request: PageRequest): Promise<PageResult> {
     const order = request.order ?? { field: '', order: 'asc' as const };
-    const sortValue = sortExpression(order.field || undefined);
+    const { expr: sortValue, nullable } = sortExpression(order.field || undefined);
     const backwards = Boolean(request.isPrevious);
     const ascending = (order.order === 'asc') !== backwards;
     const dir = ascending ? sql`asc` : sql`desc`;
     const nullsDir = backwards ? sql`desc` : sql`asc`;
     const condition = await this.plan(request.condition);
-    const withTotal = Boolean(request.withTotal) && !request.boundary;
+    // The window count visits every match: worth it when the matches are few (a selective filter
+    // or a text match); otherwise a separate, candidate-driven count is cheaper.
+    const selective = (condition && 'chain' in condition && condition.mode === 'drive') || Boolean(request.fullText?.term.trim());
+    const countSeparately = Boolean(request.withTotal) && !request.boundary && !selective;
+    const withTotal = Boolean(request.withTotal) && !request.boundary && !countSeparately;
 
     let inner = this.base()
       .select(['e.id'])
       .select(sql<string | null>`${sortValue}`.as('sort_value'))
       .$if(withTotal, (q) => q.select(sql<number>`count(*) over ()`.as('total')))
       .where(this.where(condition, request.fullText));
-    if (request.boundary) inner = inner.where(keyset(sortValue, order.order, request.boundary, backwards));
+    if (request.boundary) inner = inner.where(keyset(sortValue, nullable, order.order, request.boundary, backwards));
     const ids = await inner
-      .orderBy(sql`(${sortValue} is null) ${nullsDir}`)
+      .$if(nullable, (q) => q.orderBy(sql`(${sortValue} is null) ${nullsDir}`))
       .orderBy(sql`${sortValue} ${dir}`)
       .orderBy(sql`e.id ${dir}`)
       .limit(request.limit + 1)
@@ -166,7 +186,8 @@ export class EntityQueries {
       .map((r) => ({ id: Number(r.id), ...stored.get(Number(r.id))!, sortValue: r.sort_value }));
     if (backwards) pageRows.reverse();
     let total: number | undefined;
-    if (withTotal) {
+    if (countSeparately) total = await this.count(request.condition, request.fullText);
+    else if (withTotal) {
       const first = ids[0] as { total?: number } | undefined;
       // No row on the page (e.g. an offset past the end) says nothing about the total.
       total = first ? Number(first.total) : request.offset ? await this.count(request.condition, request.fullText) : 0;
@@ -179,8 +200,9 @@ export class EntityQueries {
     let query = this.served().where(this.where(request.condition));
     const orders = request.order.length ? request.order : [{ field: '', order: 'asc' as const }];
     for (const o of orders) {
-      const expr = sortExpression(o.field || undefined);
-      query = query.orderBy(sql`(${expr} is null)`).orderBy(sql`${expr} ${o.order === 'asc' ? sql`asc` : sql`desc`}`);
+      const { expr, nullable } = sortExpression(o.field || undefined);
+      if (nullable) query = query.orderBy(sql`(${expr} is null)`);
+      query = query.orderBy(sql`${expr} ${o.order === 'asc' ? sql`asc` : sql`desc`}`);
     }
     query = query.orderBy('e.id');
     if (request.limit !== undefined) query = query.limit(request.limit);
@@ -194,24 +216,29 @@ export class EntityQueries {
    * alone; the value is shown as written (Backstage returns the original case).
    */
   async facets(facets: string[], condition?: Condition): Promise<Record<string, Array<{ value: string; count: number }>>> {
-    const planned = await this.plan(condition);
-    const result: Record<string, Array<{ value: string; count: number }>> = {};
-    for (const facet of facets) {
-      let query = this.db
-        .selectFrom('catalog_search as s')
-        .select([sql<string>`coalesce(max(s.original_value), s.value)`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
-        .where('s.key', '=', facet.toLowerCase())
-        .where('s.value', 'is not', null)
-        .groupBy('s.value');
-      if (planned) {
-        query = query.where('s.entity_id', 'in', this.base().select('e.id').where(this.where(planned)));
-      }
-      const rows = await query.execute();
-      result[facet] = rows
-        .map((r) => ({ value: r.value, count: Number(r.count) }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const planned = this.forCounting(await this.plan(condition));
+    const keys = [...new Set(facets.map((f) => f.toLowerCase()))];
+    // All facets in one pass, so the filter's candidates are found once.
+    let query = this.db
+      .selectFrom('catalog_search as s')
+      .select(['s.key', sql<string>`coalesce(max(s.original_value), s.value)`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
+      .where('s.key', 'in', keys)
+      .where('s.value', 'is not', null)
+      .groupBy(['s.key', 's.value']);
+    if (planned && 'chain' in planned) {
+      // Search rows exist only for stitched entities: the index alone answers the filter.
+      query = query.where(sql<SqlBool>`s.entity_id in (${entityIdsOfChain(planned.chain)})`);
+    } else if (planned) {
+      query = query.where('s.entity_id', 'in', this.base().select('e.id').where(this.where(planned)));
     }
-    return result;
+    const byKey = new Map<string, Array<{ value: string; count: number }>>(keys.map((k) => [k, []]));
+    for (const row of await query.execute()) byKey.get(row.key)!.push({ value: row.value, count: Number(row.count) });
+    return Object.fromEntries(
+      facets.map((facet) => [
+        facet,
+        [...byKey.get(facet.toLowerCase())!].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      ]),
+    );
   }
 
   async parentRefOf(ref: string): Promise<{ exists: boolean; parentRef: string | null; final: string | null }> {
@@ -240,6 +267,7 @@ function isLeaf(condition: Condition): condition is Leaf {
 /** Rows strictly after (or before) the boundary in (value nulls last, id) order. */
 function keyset(
   value: Expression<string | null>,
+  nullable: boolean,
   order: 'asc' | 'desc',
   boundary: { value: string | null; id: number },
   backwards: boolean,
@@ -249,6 +277,8 @@ function keyset(
   const cmp = towardsLarger ? sql`>` : sql`<`;
   const v = boundary.value;
   const id = boundary.id;
+  // A row-value comparison lets the column's index seek straight to the boundary.
+  if (!nullable) return sql<SqlBool>`(${value}, e.id) ${cmp} (${v}, ${id})`;
   if (!backwards) {
     if (v === null) return sql<SqlBool>`(${value} is null and e.id ${cmp} ${id})`;
     return sql<SqlBool>`(${value} ${cmp} ${v} or (${value} = ${v} and e.id ${cmp} ${id}) or ${value} is null)`;

@@ -17,7 +17,7 @@ export function compileCondition(eb: Builder, condition: Condition): Expression<
   if ('all' in condition) return condition.all.length ? eb.and(condition.all.map((c) => compileCondition(eb, c))) : sql<SqlBool>`1 = 1`;
   if ('any' in condition) return condition.any.length ? eb.or(condition.any.map((c) => compileCondition(eb, c))) : sql<SqlBool>`1 = 0`;
   if ('not' in condition) return eb.not(compileCondition(eb, condition.not));
-  if ('chain' in condition) return compileChain(eb, condition.chain);
+  if ('chain' in condition) return condition.mode === 'drive' ? compileChain(eb, condition.chain) : compileProbes(eb, condition.chain);
   const { key, values, prefix } = condition;
   if (values && values.length === 0) return sql<SqlBool>`1 = 0`;
   let rows = eb.selectFrom('catalog_search').select('catalog_search.entity_id').where('catalog_search.key', '=', key);
@@ -32,21 +32,40 @@ export function compileCondition(eb: Builder, condition: Condition): Expression<
  * point lookup on (key, value, entity_id). PostgreSQL plans the join with its own statistics.
  */
 function compileChain(eb: Builder, leaves: Leaf[]): Expression<SqlBool> {
-  if (leaves.some((l) => l.values && l.values.length === 0)) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`e.id in (${entityIdsOfChain(leaves)})`;
+}
+
+/** The ids of entities matching every leaf, as one join over the search index (see compileChain). */
+export function entityIdsOfChain(leaves: Leaf[]) {
+  if (leaves.some((l) => l.values && l.values.length === 0)) return sql`select null where 1 = 0`;
   const tables = leaves.map((_, i) => sql.raw(`s${i}`));
   const conditions = leaves.map((leaf, i) => {
-    const t = tables[i];
-    const parts = [sql`${t}.key = ${leaf.key}`];
-    if (i > 0) parts.push(sql`${t}.entity_id = s0.entity_id`);
-    if (leaf.values) parts.push(sql`${t}.value in (${sql.join(leaf.values)})`);
-    if (leaf.prefix !== undefined) parts.push(sql`${t}.value like ${`${escapeLike(leaf.prefix)}%`} escape '\\'`);
+    const parts = [leafMatch(tables[i], leaf)];
+    if (i > 0) parts.push(sql`${tables[i]}.entity_id = s0.entity_id`);
     return sql.join(parts, sql` and `);
   });
   const from = sql.join(
     tables.map((t) => sql`catalog_search ${t}`),
     sql` cross join `,
   );
-  return sql<SqlBool>`e.id in (select s0.entity_id from ${from} where ${sql.join(conditions, sql` and `)})`;
+  return sql`select s0.entity_id from ${from} where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** Every leaf as a lookup on (key, value, entity_id) for the entity at hand. */
+function compileProbes(eb: Builder, leaves: Leaf[]): Expression<SqlBool> {
+  if (leaves.some((l) => l.values && l.values.length === 0)) return sql<SqlBool>`1 = 0`;
+  return eb.and(
+    leaves.map(
+      (leaf) => sql<SqlBool>`exists (select 1 from catalog_search p where ${leafMatch(sql.raw('p'), leaf)} and p.entity_id = e.id)`,
+    ),
+  );
+}
+
+function leafMatch(table: ReturnType<typeof sql.raw>, leaf: Leaf) {
+  const parts = [sql`${table}.key = ${leaf.key}`];
+  if (leaf.values) parts.push(sql`${table}.value in (${sql.join(leaf.values)})`);
+  if (leaf.prefix !== undefined) parts.push(sql`${table}.value like ${`${escapeLike(leaf.prefix)}%`} escape '\\'`);
+  return sql.join(parts, sql` and `);
 }
 
 export function compileFullText(eb: Builder, filter: FullTextFilter, engine: DatabaseEngine): Expression<SqlBool> {
@@ -81,11 +100,15 @@ const COLUMN_SORTS: Record<string, 'e.name' | 'e.kind' | 'e.namespace'> = {
   'metadata.namespace': 'e.namespace',
 };
 
-/** The expression a query sorts on: the field's (lowercased) value; entity ref when no field is given. */
-export function sortExpression(field: string | undefined): Expression<string | null> {
-  if (!field) return sql<string>`e.ref`;
+/** What a query sorts on: the field's (lowercased) value; the entity ref when no field is given. */
+export function sortExpression(field: string | undefined): { expr: Expression<string | null>; nullable: boolean } {
+  if (!field) return { expr: sql<string>`e.ref`, nullable: false };
   const key = field.toLowerCase();
   const column = COLUMN_SORTS[key];
-  if (column) return sql.ref<string>(column);
-  return sql<string | null>`(select min(s.value) from catalog_search s where s.entity_id = e.id and s.key = ${key})`;
+  // Entity columns are never null, and their indexes give the order without sorting.
+  if (column) return { expr: sql.ref<string>(column), nullable: false };
+  return {
+    expr: sql<string | null>`(select min(s.value) from catalog_search s where s.entity_id = e.id and s.key = ${key})`,
+    nullable: true,
+  };
 }

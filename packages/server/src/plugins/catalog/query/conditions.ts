@@ -8,8 +8,12 @@ export type Condition =
   | { not: Condition }
   /** `key` exists (with one of `values`, or a value starting with `prefix`, when given). Keys and values are lowercase. */
   | Leaf
-  /** All leaves hold, evaluated in this order: the first (most selective) drives, the others are index lookups. */
-  | { chain: Leaf[] };
+  /**
+   * All leaves hold. `drive`: the first (most selective) leaf produces the candidates and the
+   * others are index lookups. `probe`: every leaf is a lookup per entity, for broad filters
+   * where walking entities in sort order and stopping at the page's end is cheaper.
+   */
+  | { chain: Leaf[]; mode: 'drive' | 'probe' };
 
 export interface Leaf {
   key: string;

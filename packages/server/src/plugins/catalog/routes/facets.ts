@@ -17,12 +17,13 @@ export function registerFacetRoutes(http: FastifyInstance, catalog: CatalogServi
     const q = request.query as Record<string, unknown>;
     const facets = q.facet === undefined ? [] : (Array.isArray(q.facet) ? q.facet : [q.facet]).map(String).filter(Boolean);
     if (facets.length === 0) throw new InputError('At least one facet is required, e.g. ?facet=kind');
-    return { facets: await catalog.queries.facets(facets, parseFilterParams(q.filter, request.principal)) };
+    const condition = parseFilterParams(q.filter, request.principal);
+    return { facets: await catalog.facetCache.get(facets, condition, () => catalog.queries.facets(facets, condition)) };
   });
 
   http.post('/entity-facets', { config }, async (request) => {
     const body = facetsBody.parse(request.body ?? {});
     const condition = body.query ? parsePredicate(body.query, request.principal) : undefined;
-    return { facets: await catalog.queries.facets(body.facets, condition) };
+    return { facets: await catalog.facetCache.get(body.facets, condition, () => catalog.queries.facets(body.facets, condition)) };
   });
 }
