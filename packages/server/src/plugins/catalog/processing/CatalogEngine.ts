@@ -2,6 +2,7 @@ import type { Entity, EntityProblem, EntityStatusItem } from '@greenroom/model';
 import { formatProblem } from '@greenroom/model';
 import type { LocationConfig } from '../../../core/config';
 import { ConflictError, NotFoundError } from '../../../core/errors';
+import { yieldToEventLoop } from '../../../core/yieldToEventLoop';
 import type { EventBus, EventMap } from '../../../core/events';
 import type { Logger } from '../../../core/logger';
 import type { UrlReader } from '../../../core/reader';
@@ -157,6 +158,7 @@ export class CatalogEngine {
     let bulkLoad = false;
 
     const flush = async () => {
+      await yieldToEventLoop();
       if (firstImport && !bulkLoad && added.length >= BULK_LOAD_AFTER) {
         await writer.beginBulkLoad();
         bulkLoad = true;

@@ -1,5 +1,6 @@
 import { ANNOTATION_ORPHAN, type Entity, type EntityStatusItem } from '@greenroom/model';
 import type { Kysely } from 'kysely';
+import { yieldToEventLoop } from '../../../core/yieldToEventLoop';
 import { SEARCH_INDEXES, withoutIndexes } from './bulkIndexes';
 import type { Database } from '../../../core/database';
 import { sha1 } from './EntityWriter';
@@ -60,6 +61,7 @@ export class Stitcher {
     const changed: string[] = [];
     let lastId = -1;
     for (;;) {
+      await yieldToEventLoop();
       const rows = await this.db
         .selectFrom('catalog_entities as e')
         .innerJoin('catalog_documents as d', 'd.entity_id', 'e.id')
