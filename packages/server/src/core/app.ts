@@ -51,6 +51,7 @@ export async function buildApp(config: Config, plugins: Plugin[], options: Build
     cacheDir: path.join(config.dataDir, 'git'),
     timeoutMs: config.reading.timeoutMs,
     maxBytes: config.reading.maxBytes,
+    gitFetchIntervalMs: config.reading.gitFetchIntervalMs,
   });
   const { app, routes } = createHttpServer({ logger, identity: options.identity ?? guestIdentity, permissions });
 

@@ -77,10 +77,12 @@ export const configSchema = z.strictObject({
       gitHosts: z.array(z.string()).default([]),
       fileRoots: z.array(z.string()).default(['.']),
       timeoutMs: z.number().int().positive().default(10_000),
+      /** A git repository is fetched at most this often; reads in between use the local clone. */
+      gitFetchIntervalMs: z.number().int().min(0).default(5_000),
       /** Largest file read; one file may hold many entities, each limited by catalog.maxEntitySize. */
       maxBytes: sizeSchema.default(64 * 1024 * 1024),
     })
-    .default({ allow: [], gitHosts: [], fileRoots: ['.'], timeoutMs: 10_000, maxBytes: 64 * 1024 * 1024 }),
+    .default({ allow: [], gitHosts: [], fileRoots: ['.'], timeoutMs: 10_000, gitFetchIntervalMs: 5_000, maxBytes: 64 * 1024 * 1024 }),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -390,8 +390,12 @@ spec:
   it('answers facets from a cache that a catalog change clears at once', async () => {
     await start({ 'catalog/a.yaml': component('svc-one') });
     const facets = async () =>
-      (await get<{ facets: { 'spec.lifecycle': Array<{ value: string; count: number }> } }>(app, '/api/catalog/entity-facets?facet=spec.lifecycle')).body
-        .facets['spec.lifecycle'];
+      (
+        await get<{ facets: { 'spec.lifecycle': Array<{ value: string; count: number }> } }>(
+          app,
+          '/api/catalog/entity-facets?facet=spec.lifecycle',
+        )
+      ).body.facets['spec.lifecycle'];
     expect(await facets()).toEqual([{ value: 'production', count: 1 }]);
     write('catalog/b.yaml', component('svc-two').replace('production', 'experimental'));
     await refreshAll(app);

@@ -1,7 +1,7 @@
 import { ANNOTATION_ORPHAN, type Entity, type EntityStatusItem } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import { yieldToEventLoop } from '../../../core/yieldToEventLoop';
-import { SEARCH_INDEXES, withoutIndexes } from './bulkIndexes';
+import { SEARCH_INDEXES, refreshStatistics, withoutIndexes } from './bulkIndexes';
 import type { Database } from '../../../core/database';
 import { sha1 } from './EntityWriter';
 import { buildSearchRows } from './searchRows';
@@ -45,7 +45,9 @@ export class Stitcher {
     // Maintaining the (key, value) index row by row costs about three times building it
     // once; a large stitch (a first import, a mass change) drops it and builds it after.
     if (pending < BULK_THRESHOLD) return this.stitchAll();
-    return withoutIndexes(this.db, SEARCH_INDEXES, () => this.stitchAll());
+    const changed = await withoutIndexes(this.db, SEARCH_INDEXES, () => this.stitchAll());
+    await refreshStatistics(this.database, ['catalog_entities', 'catalog_documents', 'catalog_relations', 'catalog_search']);
+    return changed;
   }
 
   private async countPending(): Promise<number> {

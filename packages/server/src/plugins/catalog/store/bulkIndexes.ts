@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../core/database';
 
 /**
  * Secondary indexes that a bulk load drops and rebuilds: maintaining them row by row
@@ -39,4 +40,14 @@ export async function withoutIndexes<T>(db: Kysely<any>, indexes: IndexSpec[], w
   } finally {
     await createIndexes(db, indexes);
   }
+}
+
+/**
+ * After a bulk load PostgreSQL's planner still believes the tables are small and picks
+ * hash joins over tens of thousands of rows for a filter matching three; fresh statistics
+ * (and a visibility map, for index-only scans) fix that. SQLite's plans do not depend on them.
+ */
+export async function refreshStatistics(database: Database, tables: string[]) {
+  if (database.engine !== 'postgres') return;
+  for (const table of tables) await sql`vacuum (analyze) ${sql.table(table)}`.execute(database.db);
 }
