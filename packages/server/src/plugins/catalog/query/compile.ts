@@ -70,24 +70,21 @@ function leafMatch(table: ReturnType<typeof sql.raw>, leaf: Leaf) {
 
 export function compileFullText(eb: Builder, filter: FullTextFilter, engine: DatabaseEngine): Expression<SqlBool> {
   const term = filter.term.trim().toLowerCase();
-  // PostgreSQL estimates LIKE '%…%' as selective (and plans a semi-join from the matches);
-  // strpos() it assumes matches a third of the rows. SQLite's instr() is its fastest substring test.
-  const contains =
-    engine === 'postgres'
-      ? sql<SqlBool>`catalog_search.value like ${`%${escapeLike(term)}%`} escape '\\'`
-      : sql<SqlBool>`instr(catalog_search.value, ${term}) > 0`;
+  const keys = filter.fields.map((f) => f.toLowerCase());
+  if (engine === 'postgres') {
+    // = ANY(ARRAY(…)) makes PostgreSQL find the matches first (once) and fetch those
+    // entities; with IN it walks every entity in sort order and probes each.
+    return sql<SqlBool>`e.id = any(array(select s.entity_id from catalog_search s
+      where s.key in (${sql.join(keys)}) and s.value like ${`%${escapeLike(term)}%`} escape '\\'))`;
+  }
   return eb(
     'e.id',
     'in',
     eb
       .selectFrom('catalog_search')
       .select('catalog_search.entity_id')
-      .where(
-        'catalog_search.key',
-        'in',
-        filter.fields.map((f) => f.toLowerCase()),
-      )
-      .where(contains),
+      .where('catalog_search.key', 'in', keys)
+      .where(sql<SqlBool>`instr(catalog_search.value, ${term}) > 0`),
   );
 }
 

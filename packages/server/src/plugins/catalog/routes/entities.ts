@@ -186,12 +186,9 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     const hasNext = how.forward ? page.hasMore : true;
     const hasPrev = how.forward ? how.cameFromCursor : page.hasMore;
     // JSON drops undefined keys, so only predicate cursors carry `query` (Backstage's client checks for it).
-    const cursorBase = base;
     const pageInfo: { nextCursor?: string; prevCursor?: string } = {};
-    if (hasNext && last)
-      pageInfo.nextCursor = encodeCursor({ ...cursorBase, orderFieldValues: [last.sortValue, last.id], isPrevious: false });
-    if (hasPrev && first)
-      pageInfo.prevCursor = encodeCursor({ ...cursorBase, orderFieldValues: [first.sortValue, first.id], isPrevious: true });
+    if (hasNext && last) pageInfo.nextCursor = encodeCursor({ ...base, orderFieldValues: [last.sortValue, last.id], isPrevious: false });
+    if (hasPrev && first) pageInfo.prevCursor = encodeCursor({ ...base, orderFieldValues: [first.sortValue, first.id], isPrevious: true });
     return {
       items: page.rows.map((r) => presentEntity(r.final, fields)),
       // Backstage answers 0 when the count was not asked for (totalItems=exclude).

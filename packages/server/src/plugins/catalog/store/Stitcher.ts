@@ -148,7 +148,8 @@ export class Stitcher {
       await this.database.bulkUpdate(trx, 'catalog_entities', ID_COLUMN, STITCHED_COLUMNS, updates);
       await this.database.bulkUpdate(trx, 'catalog_documents', ENTITY_ID_COLUMN, [FINAL_COLUMN], finals);
       const changedSet = new Set(changed);
-      const changedIds = rows.filter((r) => changedSet.has(r.ref)).map((r) => r.id);
+      // An entity stitched for the first time has no search rows to replace.
+      const changedIds = rows.filter((r) => r.final_hash !== null && changedSet.has(r.ref)).map((r) => r.id);
       if (changedIds.length) await trx.deleteFrom('catalog_search').where('entity_id', 'in', changedIds).execute();
       await this.database.bulkInsert(trx, 'catalog_search', SEARCH_COLUMNS, searchRows);
       if (restitched.length) {
