@@ -45,7 +45,7 @@ export const catalogPlugin = definePlugin({
     const engine = new CatalogEngine({
       locations,
       writer: new EntityWriter(database),
-      stitcher: new Stitcher(database),
+      stitcher: new Stitcher(database, () => facetCache.clear()),
       reader: ctx.reader,
       settingsFor,
       events: ctx.events,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { deriveRelations, type Entity, type EntityStatusItem } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../core/database';
+import { BODY_COLUMN, ENTITY_ID_COLUMN, ENTITY_INSERT_COLUMNS, ENTITY_UPDATE_COLUMNS, ID_COLUMN, RELATION_COLUMNS } from './bulkColumns';
 import { RELATION_INDEXES, createIndexes, dropIndexes } from './bulkIndexes';
 import type { CatalogTables } from './tables';
 
@@ -117,13 +118,13 @@ export class EntityWriter {
         }
       }
 
-      await this.database.bulkUpdate(trx, 'catalog_entities', ID_COLUMN, UPDATE_COLUMNS, updates);
+      await this.database.bulkUpdate(trx, 'catalog_entities', ID_COLUMN, ENTITY_UPDATE_COLUMNS, updates);
       await this.database.bulkUpdate(trx, 'catalog_documents', ENTITY_ID_COLUMN, [BODY_COLUMN], bodies);
 
       await this.database.bulkInsert(
         trx,
         'catalog_entities',
-        INSERT_COLUMNS,
+        ENTITY_INSERT_COLUMNS,
         inserts.map(({ emitted, hash }) => {
           const { kind, namespace, name } = splitRef(emitted.ref);
           return [emitted.ref, kind, namespace, name, randomUUID(), locationId, emitted.sourceKey, emitted.parentRef, hash, 0, 1, now];
@@ -251,43 +252,6 @@ export class EntityWriter {
     });
   }
 }
-
-const INSERT_COLUMNS = [
-  { name: 'ref', pgType: 'text' as const },
-  { name: 'kind', pgType: 'text' as const },
-  { name: 'namespace', pgType: 'text' as const },
-  { name: 'name', pgType: 'text' as const },
-  { name: 'uid', pgType: 'text' as const },
-  { name: 'location_id', pgType: 'text' as const },
-  { name: 'source_key', pgType: 'text' as const },
-  { name: 'parent_ref', pgType: 'text' as const },
-  { name: 'body_hash', pgType: 'text' as const },
-  { name: 'orphan', pgType: 'integer' as const },
-  { name: 'stitch_pending', pgType: 'integer' as const },
-  { name: 'updated_at', pgType: 'text' as const },
-];
-
-const ID_COLUMN = { name: 'id', pgType: 'bigint' as const };
-const ENTITY_ID_COLUMN = { name: 'entity_id', pgType: 'bigint' as const };
-const BODY_COLUMN = { name: 'body', pgType: 'text' as const };
-
-const UPDATE_COLUMNS = [
-  { name: 'body_hash', pgType: 'text' as const },
-  { name: 'errors', pgType: 'text' as const },
-  { name: 'orphan', pgType: 'integer' as const },
-  { name: 'location_id', pgType: 'text' as const },
-  { name: 'source_key', pgType: 'text' as const },
-  { name: 'parent_ref', pgType: 'text' as const },
-  { name: 'stitch_pending', pgType: 'integer' as const },
-  { name: 'updated_at', pgType: 'text' as const },
-];
-
-const RELATION_COLUMNS = [
-  { name: 'originating_id', pgType: 'bigint' as const },
-  { name: 'source_ref', pgType: 'text' as const },
-  { name: 'type', pgType: 'text' as const },
-  { name: 'target_ref', pgType: 'text' as const },
-];
 
 async function markForStitching(trx: Trx, refs: string[]) {
   for (const chunk of chunks(refs)) {

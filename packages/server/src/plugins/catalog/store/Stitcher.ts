@@ -1,6 +1,7 @@
 import { ANNOTATION_ORPHAN, type Entity, type EntityStatusItem } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import { yieldToEventLoop } from '../../../core/yieldToEventLoop';
+import { ENTITY_ID_COLUMN, FINAL_COLUMN, ID_COLUMN, SEARCH_COLUMNS, STITCHED_COLUMNS } from './bulkColumns';
 import { SEARCH_INDEXES, refreshStatistics, withoutIndexes } from './bulkIndexes';
 import type { Database } from '../../../core/database';
 import { sha1 } from './EntityWriter';
@@ -10,22 +11,6 @@ import type { CatalogTables } from './tables';
 const BATCH = 2000;
 /** Pending entities from which a stitch rebuilds the search index instead of updating it. */
 const BULK_THRESHOLD = 20_000;
-const ID_COLUMN = { name: 'id', pgType: 'bigint' as const };
-const ENTITY_ID_COLUMN = { name: 'entity_id', pgType: 'bigint' as const };
-const FINAL_COLUMN = { name: 'final', pgType: 'text' as const };
-const STITCHED_COLUMNS = [
-  { name: 'final_hash', pgType: 'text' as const },
-  { name: 'etag', pgType: 'text' as const },
-  { name: 'stitch_pending', pgType: 'integer' as const },
-  { name: 'stitched', pgType: 'integer' as const },
-];
-const SEARCH_COLUMNS = [
-  { name: 'entity_id', pgType: 'bigint' as const },
-  { name: 'seq', pgType: 'integer' as const },
-  { name: 'key', pgType: 'text' as const },
-  { name: 'value', pgType: 'text' as const },
-  { name: 'original_value', pgType: 'text' as const },
-];
 
 /**
  * Turns written rows into what the API serves: the processed body, every relation
@@ -35,7 +20,11 @@ const SEARCH_COLUMNS = [
 export class Stitcher {
   private readonly db: Kysely<CatalogTables>;
 
-  constructor(private readonly database: Database) {
+  /** `onBatch` runs after each committed batch, when newly served entities become visible. */
+  constructor(
+    private readonly database: Database,
+    private readonly onBatch: () => void = () => {},
+  ) {
     this.db = database.db as Kysely<CatalogTables>;
   }
 
@@ -76,6 +65,7 @@ export class Stitcher {
       if (rows.length === 0) return changed;
       lastId = Number(rows[rows.length - 1].id);
       changed.push(...(await this.stitchRows(rows)));
+      this.onBatch();
     }
   }
 
