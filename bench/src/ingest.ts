@@ -30,6 +30,16 @@ export async function waitForIngest(input: IngestWaitInput): Promise<number> {
         lastProgress = performance.now();
         input.progress(`  … ${((performance.now() - input.spawnedAt) / 1000).toFixed(0)} s: ${last}`);
       }
+      // Cheap readiness first: counting facets on every poll would compete with the import
+      // for the server's one database connection and slow down what is being measured.
+      const processed = await locationsProcessed(client).catch((error: unknown) => {
+        last = `no answer yet (${error instanceof Error ? error.message : String(error)})`;
+        throw error;
+      });
+      if (!processed) {
+        last = 'location not processed yet';
+        return undefined;
+      }
       const counts = await fetchKindCounts(client).catch((error: unknown) => {
         last = `no answer yet (${error instanceof Error ? error.message : String(error)})`;
         throw error;
@@ -55,4 +65,12 @@ export async function waitForIngest(input: IngestWaitInput): Promise<number> {
     },
   );
   return (performance.now() - input.spawnedAt) / 1000;
+}
+
+/** Whether every registered location has finished its first processing (it then carries a status). */
+async function locationsProcessed(client: HttpClient): Promise<boolean> {
+  const response = await client.get('/api/catalog/locations', { timeoutMs: 10_000 });
+  if (response.status !== 200) throw new Error(`locations answered ${response.status}: ${response.text.slice(0, 200)}`);
+  const locations = response.body as Array<{ data: { status?: { lastRefreshAt?: string } } }>;
+  return locations.length > 0 && locations.every((l) => Boolean(l.data.status?.lastRefreshAt));
 }
