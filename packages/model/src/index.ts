@@ -41,7 +41,7 @@ export {
 export { createKindRegistry, type CustomKindDefinition, type KindRegistry } from './validation/registry';
 export { validateEntity } from './validation/validate';
 export type { ValidationIssue } from './validation/types';
-export { YamlSyntaxError, parseCatalogYaml, type ParsedDocument } from './yaml';
+export { YamlSyntaxError, canParseFast, documentsFromValues, loadFast, parseCatalogYaml, type ParsedDocument } from './yaml';
 export {
   checkCatalogFile,
   checkEntityDocument,

@@ -78,11 +78,8 @@ function makeLineOf(doc: Document, lines: LineCounter, startLine: number) {
  * that expands too many aliases, makes the whole file unreadable.
  */
 export function parseCatalogYaml(text: string, file: string, options: { maxAliasCount?: number } = {}): ParsedDocument[] {
-  if (!MAY_NEED_CAREFUL_PARSE.test(text)) {
-    const fast = parseFast(text, file, options);
-    if (fast) return fast;
-  }
-  return parseCarefully(text, file, options);
+  const values = canParseFast(text) ? loadFast(text) : undefined;
+  return values ? documentsFromValues(text, file, values, options) : parseCarefully(text, file, options);
 }
 
 // Anchors, aliases and tags go to the careful parser, which limits alias expansion
@@ -90,19 +87,34 @@ export function parseCatalogYaml(text: string, file: string, options: { maxAlias
 // The test is loose on purpose: a false positive only costs speed.
 const MAY_NEED_CAREFUL_PARSE = /(^|[\s[\]{},:-])[&*!][^\s[\]{},]/m;
 
+/** Whether `text` may take the fast path (no anchors, aliases or tags). */
+export function canParseFast(text: string): boolean {
+  return !MAY_NEED_CAREFUL_PARSE.test(text);
+}
+
 /**
  * js-yaml reads plain catalog files several times faster than the careful parser, but
- * knows no line numbers; those are needed only to place problems, so the careful parse
- * runs lazily, the first time a line is asked for. Any js-yaml error falls back to the
- * careful parser, which reports it with its line.
+ * knows no line numbers. Returns undefined on any error: the careful parser then reports
+ * it with its line. Pure, so it can also run in a worker thread.
  */
-function parseFast(text: string, file: string, options: { maxAliasCount?: number }): ParsedDocument[] | undefined {
-  let values: unknown[];
+export function loadFast(text: string): unknown[] | undefined {
   try {
-    values = loadAll(text, null, { schema: CORE_SCHEMA, filename: file });
+    return loadAll(text, null, { schema: CORE_SCHEMA });
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Documents from values the fast path produced. Line numbers are needed only to place
+ * problems, so the careful parse runs lazily, the first time a line is asked for.
+ */
+export function documentsFromValues(
+  text: string,
+  file: string,
+  values: unknown[],
+  options: { maxAliasCount?: number } = {},
+): ParsedDocument[] {
   let careful: Map<number, ParsedDocument> | undefined;
   const located = (index: number) => {
     careful ??= new Map(parseCarefully(text, file, options).map((d) => [d.index, d]));

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { definePlugin } from '../../core/plugin';
 import { CatalogEngine } from './processing/CatalogEngine';
 import { CatalogRules } from './processing/rules';
+import { YamlParser } from './processing/yamlWorker';
 import type { ProcessingSettings } from './processing/walkLocation';
 import { EntityQueries } from './query/EntityQueries';
 import { FacetCache } from './query/FacetCache';
@@ -42,6 +43,8 @@ export const catalogPlugin = definePlugin({
 
     const locations = new LocationStore(database.db as Kysely<CatalogTables>);
     const facetCache = new FacetCache();
+    const parser = new YamlParser();
+    ctx.onStop(() => parser.close());
     const engine = new CatalogEngine({
       locations,
       writer: new EntityWriter(database),
@@ -51,6 +54,7 @@ export const catalogPlugin = definePlugin({
       events: ctx.events,
       logger: ctx.logger,
       onChanged: () => facetCache.clear(),
+      parser,
     });
     const service = {
       queries: new EntityQueries(database),

@@ -387,6 +387,19 @@ spec:
     expect(res.json().entities.filter((e: Entity) => e.kind !== 'Location')).toEqual([]);
   });
 
+  it('reads large files through the parser worker, with lines for their problems', async () => {
+    // Over the worker's inline threshold (4 KB), so parsing happens off the main thread.
+    const many = Array.from({ length: 40 }, (_, i) => component(`bulk-${i}`)).join('---\n');
+    const broken = `${many}---\n${component('bad', 'owner: [unclosed')}`;
+    await start({ 'catalog/many.yaml': many, 'catalog/broken.yaml': broken });
+    expect(await entity(app, 'component', 'bulk-39')).toBeDefined();
+    const [status] = await locationStatus(app);
+    expect(status.status.errors).toEqual([
+      expect.objectContaining({ file: path.join(root, 'catalog/broken.yaml'), line: expect.any(Number) }),
+    ]);
+    expect(status.status.errors[0].line).toBeGreaterThan(300);
+  });
+
   it('answers facets from a cache that a catalog change clears at once', async () => {
     await start({ 'catalog/a.yaml': component('svc-one') });
     const facets = async () =>

@@ -9,6 +9,7 @@ import type { UrlReader } from '../../../core/reader';
 import type { EntityWriter, EmittedEntity } from '../store/EntityWriter';
 import type { LocationStore, StoredLocation } from '../store/LocationStore';
 import type { Stitcher } from '../store/Stitcher';
+import type { YamlParser } from './yamlWorker';
 import { walkLocation, type LocationType, type ProcessingSettings } from './walkLocation';
 
 const BATCH_SIZE = 2000;
@@ -44,6 +45,8 @@ export class CatalogEngine {
       events: EventBus;
       logger: Logger;
       onChanged?: () => void;
+      /** Parses YAML off the main thread during processing. */
+      parser?: YamlParser;
     },
   ) {}
 
@@ -184,6 +187,7 @@ export class CatalogEngine {
       cachedSources: await locations.cachedSources(location.id),
       storedLocationEntities: (key) => locations.locationEntitiesOfSource(location.id, key),
       force,
+      parser: this.deps.parser,
     });
     try {
       for await (const event of walk) {

@@ -5,6 +5,8 @@ import {
   ANNOTATION_SOURCE_LOCATION,
   ANNOTATION_VIEW_URL,
   YamlSyntaxError,
+  canParseFast,
+  documentsFromValues,
   parseCatalogYaml,
   stringifyEntityRef,
   type Entity,
@@ -15,6 +17,7 @@ import type { UrlReader } from '../../../core/reader';
 import { sha1, type EmittedEntity } from '../store/EntityWriter';
 import type { PlaceholderDependency } from './placeholders';
 import { processDocument } from './processDocument';
+import type { YamlParser } from './yamlWorker';
 import type { CatalogRules } from './rules';
 
 export type LocationType = 'file' | 'url';
@@ -52,6 +55,27 @@ export interface WalkInput {
   storedLocationEntities?: (sourceKey: string) => Promise<Entity[]>;
   /** Re-read every source even when unchanged. */
   force?: boolean;
+  /** Parses off the main thread; without it, files are parsed inline. */
+  parser?: YamlParser;
+}
+
+type LoadedSource =
+  | { source: { type: LocationType; target: string }; text: string; contentHash: string; values: Promise<unknown[] | undefined> }
+  | { source: { type: LocationType; target: string }; error: Error };
+
+/** How many sources are read and parsed ahead of the one being processed. */
+const READ_AHEAD = 8;
+
+/** Runs `load` over `items` with up to `window` in flight, yielding results in order. */
+async function* readAhead<T, R>(items: T[], load: (item: T) => Promise<R>, window: number): AsyncGenerator<R> {
+  const inFlight: Promise<R>[] = [];
+  let next = 0;
+  while (next < items.length && inFlight.length < window) inFlight.push(load(items[next++]));
+  while (inFlight.length > 0) {
+    const result = await inFlight.shift()!;
+    if (next < items.length) inFlight.push(load(items[next++]));
+    yield result;
+  }
 }
 
 export function locationRef(loc: { type: string; target: string }): string {
@@ -93,6 +117,21 @@ export async function* walkLocation(input: WalkInput): AsyncGenerator<WalkEvent>
   const rootRef = stringifyEntityRef(root);
   yield { type: 'entity', emitted: { entity: root, ref: rootRef, sourceKey: origin, parentRef: null } };
 
+  const parser = input.parser;
+  /** Reads one source and starts parsing it, unless it is probably unchanged. Never rejects. */
+  const load = async (source: { type: LocationType; target: string }, parentRef: string): Promise<LoadedSource> => {
+    try {
+      const text = (await reader.read(source.type, source.target)).toString('utf8');
+      const contentHash = sha1(`${settings.fingerprint}\n${parentRef}\n${text}`);
+      const cached = input.cachedSources?.get(locationRef(source));
+      const probablyUnchanged = !input.force && cached?.hash === contentHash;
+      const values = probablyUnchanged || !parser || !canParseFast(text) ? Promise.resolve(undefined) : parser.parse(text);
+      return { source, text, contentHash, values };
+    } catch (error) {
+      return { source, error: error as Error };
+    }
+  };
+
   const seenRefs = new Set<string>([rootRef]);
   const visitedSources = new Set<string>();
   const queue: PendingTarget[] = [{ ...location, parentRef: rootRef, optional: false }];
@@ -112,22 +151,23 @@ export async function* walkLocation(input: WalkInput): AsyncGenerator<WalkEvent>
       continue;
     }
 
-    for (const target of targets) {
-      const key = locationRef({ type: pending.type, target });
+    // Files are read (and parsed, in a worker) a few ahead of the one being processed.
+    const fresh = targets.filter((target) => !visitedSources.has(locationRef({ type: pending.type, target })));
+    const loads = readAhead(fresh, (target) => load({ type: pending.type, target }, pending.parentRef), READ_AHEAD);
+    for await (const loaded of loads) {
+      const { source } = loaded;
+      const target = source.target;
+      const key = locationRef(source);
       if (visitedSources.has(key)) continue;
       visitedSources.add(key);
-      const source = { type: pending.type, target };
 
-      let text: string;
-      try {
-        text = (await reader.read(source.type, source.target)).toString('utf8');
-      } catch (error) {
-        if (pending.optional && (error as Error).name === 'NotFoundError') continue;
-        yield problem(target, (error as Error).message);
+      if ('error' in loaded) {
+        if (pending.optional && loaded.error.name === 'NotFoundError') continue;
+        yield problem(target, loaded.error.message);
         yield { type: 'source-kept', key, reason: 'failed' };
         continue;
       }
-      const contentHash = sha1(`${settings.fingerprint}\n${pending.parentRef}\n${text}`);
+      const { text, contentHash } = loaded;
 
       const cached = input.cachedSources?.get(key);
       if (!input.force && cached && cached.hash === contentHash && (await depsUnchanged(cached.deps, reader))) {
@@ -140,7 +180,8 @@ export async function* walkLocation(input: WalkInput): AsyncGenerator<WalkEvent>
 
       let documents;
       try {
-        documents = parseCatalogYaml(text, target);
+        const values = await loaded.values;
+        documents = values ? documentsFromValues(text, target, values) : parseCatalogYaml(text, target);
       } catch (error) {
         const e = error as YamlSyntaxError;
         yield { type: 'problem', problem: { file: target, line: e.line, document: e.document, message: e.reason ?? e.message } };
