@@ -163,9 +163,10 @@ export class EntityWriter {
       for (const { emitted, id } of relationsToInsert) {
         if (id === undefined) continue;
         touched.add(emitted.ref);
+        // Only the entity's own side is stored; the stitcher reads the other side off target_ref.
         for (const relation of deriveRelations(emitted.entity)) {
+          if (relation.source !== emitted.ref) continue;
           relationRows.push([id, relation.source, relation.type, relation.target]);
-          touched.add(relation.source);
           touched.add(relation.target);
         }
       }

@@ -1,4 +1,4 @@
-import { ANNOTATION_ORPHAN, type Entity, type EntityStatusItem } from '@greenroom/model';
+import { ANNOTATION_ORPHAN, reverseRelationType, type Entity, type EntityStatusItem } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import { yieldToEventLoop } from '../../../core/yieldToEventLoop';
 import { ENTITY_ID_COLUMN, FINAL_COLUMN, ID_COLUMN, SEARCH_COLUMNS, STITCHED_COLUMNS } from './bulkColumns';
@@ -82,21 +82,28 @@ export class Stitcher {
     }>,
   ): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
-      const relations = await trx
+      // Relations are stored once, from the side that declared them: an entity's relations are
+      // the rows it is the source of, plus the reverse of the rows it is the target of.
+      const refs = rows.map((r) => r.ref);
+      const outgoing = await trx
         .selectFrom('catalog_relations')
         .select(['source_ref', 'type', 'target_ref'])
-        .where(
-          'source_ref',
-          'in',
-          rows.map((r) => r.ref),
-        )
+        .where('source_ref', 'in', refs)
+        .execute();
+      const incoming = await trx
+        .selectFrom('catalog_relations')
+        .select(['source_ref', 'type', 'target_ref'])
+        .where('target_ref', 'in', refs)
         .execute();
       const relationsBySource = new Map<string, Map<string, { type: string; targetRef: string }>>();
-      for (const r of relations) {
-        const list = relationsBySource.get(r.source_ref) ?? new Map();
-        list.set(`${r.type}\u0000${r.target_ref}`, { type: r.type, targetRef: r.target_ref });
-        relationsBySource.set(r.source_ref, list);
-      }
+      const add = (source: string, type: string | undefined, targetRef: string) => {
+        if (!type) return;
+        const list = relationsBySource.get(source) ?? new Map();
+        list.set(`${type}\u0000${targetRef}`, { type, targetRef });
+        relationsBySource.set(source, list);
+      };
+      for (const r of outgoing) add(r.source_ref, r.type, r.target_ref);
+      for (const r of incoming) add(r.target_ref, reverseRelationType(r.type), r.source_ref);
 
       const changed: string[] = [];
       const searchRows: unknown[][] = [];
