@@ -36,9 +36,3 @@ export const statusByErrorName: Readonly<Record<string, number>> = {
   ConflictError: 409,
   PayloadTooLargeError: 413,
 };
-
-/** Serialised form of any error, for status items and location errors. */
-export function serializeError(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
-}

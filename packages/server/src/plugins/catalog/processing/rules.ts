@@ -25,8 +25,4 @@ export class CatalogRules {
     const lower = kind.toLowerCase();
     return this.compiled.some((rule) => rule.kinds.has(lower) && rule.matches(source.type, source.target));
   }
-
-  allowedKinds(): string[] {
-    return [...new Set(this.compiled.flatMap((r) => [...r.kinds]))];
-  }
 }
