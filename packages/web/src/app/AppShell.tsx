@@ -1,0 +1,91 @@
+import MenuIcon from '@mui/icons-material/Menu';
+import {
+  AppBar,
+  Box,
+  Drawer,
+  IconButton,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
+import { Suspense, useState } from 'react';
+import { Link as RouterLink, Outlet, useLocation } from 'react-router';
+import { Loading } from '../components/Loading';
+import { ErrorBoundary } from './ErrorBoundary';
+import { useNavItems } from './FeaturesContext';
+import { HeaderSearch } from './HeaderSearch';
+
+const DRAWER_WIDTH = 200;
+
+/** Header, navigation and the current page; the navigation folds into a menu below laptop width. */
+export function AppShell() {
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('lg'));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const navItems = useNavItems();
+
+  const nav = (
+    <nav aria-label="Main">
+      <List>
+        {navItems.map((item) => {
+          const active = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
+          return (
+            <ListItemButton
+              key={item.path}
+              component={RouterLink}
+              to={item.path}
+              selected={active}
+              aria-current={active ? 'page' : undefined}
+              onClick={() => setMenuOpen(false)}
+            >
+              <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+              <ListItemText primary={item.title} />
+            </ListItemButton>
+          );
+        })}
+      </List>
+    </nav>
+  );
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          {!wide && (
+            <IconButton color="inherit" edge="start" aria-label="Open navigation" onClick={() => setMenuOpen(true)}>
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography variant="h6" component={RouterLink} to="/" sx={{ color: 'inherit', textDecoration: 'none', fontWeight: 700 }}>
+            Greenroom
+          </Typography>
+          <Box sx={{ flexGrow: 1 }} />
+          <HeaderSearch />
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant={wide ? 'permanent' : 'temporary'}
+        open={wide || menuOpen}
+        onClose={() => setMenuOpen(false)}
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        {nav}
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
+        <Toolbar />
+        <ErrorBoundary area="this page" resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </Box>
+    </Box>
+  );
+}

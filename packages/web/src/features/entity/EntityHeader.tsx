@@ -1,0 +1,92 @@
+import { stringifyEntityRef, type Entity } from '@greenroom/model';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import { Box, Chip, IconButton, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { refreshEntity } from '../../api/catalog';
+import { PageTitle } from '../../components/PageTitle';
+import { EntityRefLink } from '../../components/EntityRefLink';
+import { StarButton } from '../../stars/StarButton';
+import { relatedRefs } from './relations';
+import { UnregisterDialog } from './UnregisterDialog';
+
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/** Title, star, the facts people look for first (kind, type, lifecycle, owner, system, tags) and entity actions. */
+export function EntityHeader({ entity }: { entity: Entity }) {
+  const ref = stringifyEntityRef(entity);
+  const title = entity.metadata.title ?? entity.metadata.name;
+  const spec = entity.spec ?? {};
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [unregistering, setUnregistering] = useState(false);
+  const refresh = useMutation({ mutationFn: () => refreshEntity(ref) });
+
+  const facts: Array<[string, React.ReactNode]> = [];
+  facts.push(['Kind', entity.kind]);
+  if (text(spec.type)) facts.push(['Type', text(spec.type)]);
+  if (text(spec.lifecycle)) facts.push(['Lifecycle', text(spec.lifecycle)]);
+  const owner = relatedRefs(entity, 'ownedBy')[0];
+  const system = relatedRefs(entity, 'partOf').find((r) => r.startsWith('system:'));
+  if (owner) facts.push(['Owner', <EntityRefLink entityRef={owner} defaultKind="group" />]);
+  if (system) facts.push(['System', <EntityRefLink entityRef={system} defaultKind="system" />]);
+
+  return (
+    <Box component="header" sx={{ mb: 2 }}>
+      <PageTitle
+        title={title}
+        subtitle={entity.metadata.title ? ref : undefined}
+        actions={
+          <Stack direction="row" sx={{ alignItems: 'center' }}>
+            <StarButton entityRef={ref} title={title} />
+            <IconButton aria-label="Entity actions" aria-haspopup="menu" onClick={(e) => setMenuAnchor(e.currentTarget)}>
+              <MoreVertIcon />
+            </IconButton>
+            <Menu anchorEl={menuAnchor} open={Boolean(menuAnchor)} onClose={() => setMenuAnchor(null)}>
+              <MenuItem
+                onClick={() => {
+                  setMenuAnchor(null);
+                  refresh.mutate();
+                }}
+              >
+                Refresh from source
+              </MenuItem>
+              <MenuItem
+                onClick={() => {
+                  setMenuAnchor(null);
+                  setUnregistering(true);
+                }}
+              >
+                Unregister entity
+              </MenuItem>
+            </Menu>
+          </Stack>
+        }
+      />
+      <Stack direction="row" spacing={3} useFlexGap component="dl" sx={{ m: 0, flexWrap: 'wrap' }}>
+        {facts.map(([label, value]) => (
+          <Box key={label}>
+            <Typography component="dt" variant="caption" color="text.secondary">
+              {label}
+            </Typography>
+            <Typography component="dd" sx={{ m: 0 }}>
+              {value}
+            </Typography>
+          </Box>
+        ))}
+      </Stack>
+      {(entity.metadata.tags?.length ?? 0) > 0 && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }} aria-label="Tags">
+          {entity.metadata.tags!.map((tag) => (
+            <Chip key={tag} label={tag} size="small" />
+          ))}
+        </Stack>
+      )}
+      {refresh.isSuccess && (
+        <Typography role="status" variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          Refresh scheduled; changes appear once the source has been read again.
+        </Typography>
+      )}
+      {unregistering && <UnregisterDialog entity={entity} onClose={() => setUnregistering(false)} />}
+    </Box>
+  );
+}
