@@ -98,7 +98,12 @@ export interface EntityGraph {
   truncated: boolean;
 }
 
-export function getEntityGraph(query: { root: string; relations?: string[]; direction?: 'out' | 'in' | 'both'; depth?: number }): Promise<EntityGraph> {
+export function getEntityGraph(query: {
+  root: string;
+  relations?: string[];
+  direction?: 'out' | 'in' | 'both';
+  depth?: number;
+}): Promise<EntityGraph> {
   const params = new URLSearchParams({ root: query.root });
   if (query.relations?.length) params.set('relations', query.relations.join(','));
   if (query.direction) params.set('direction', query.direction);

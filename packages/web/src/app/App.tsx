@@ -29,7 +29,9 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
             <Routes>
               <Route element={<AppShell />}>
                 {features.flatMap((feature) =>
-                  (feature.routes ?? []).map((route) => <Route key={`${feature.id}:${route.path}`} path={route.path} element={route.element} />),
+                  (feature.routes ?? []).map((route) => (
+                    <Route key={`${feature.id}:${route.path}`} path={route.path} element={route.element} />
+                  )),
                 )}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -15,6 +15,7 @@ export function HeaderSearch() {
     <form role="search" onSubmit={submit}>
       <TextField
         size="small"
+        type="search"
         placeholder="Search the catalog"
         value={term}
         onChange={(e) => setTerm(e.target.value)}

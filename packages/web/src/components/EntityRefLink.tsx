@@ -3,7 +3,17 @@ import { Link as RouterLink } from 'react-router';
 import { entityPath, humanizeRef } from './entityRoutes';
 
 /** A link to an entity's page from its ref; the text is the short form people read. */
-export function EntityRefLink({ entityRef, title, defaultKind, withKind }: { entityRef: string; title?: string; defaultKind?: string; withKind?: boolean }) {
+export function EntityRefLink({
+  entityRef,
+  title,
+  defaultKind,
+  withKind,
+}: {
+  entityRef: string;
+  title?: string;
+  defaultKind?: string;
+  withKind?: boolean;
+}) {
   let path: string;
   let text: string;
   try {

@@ -20,6 +20,7 @@ export function entityPath(target: Entity | EntityName | string): string {
 export function humanizeRef(ref: string | EntityName, options: { defaultKind?: string; withKind?: boolean } = {}): string {
   const parsed = typeof ref === 'string' ? parseEntityRef(ref) : ref;
   const base = parsed.namespace && parsed.namespace !== 'default' ? `${parsed.namespace}/${parsed.name}` : parsed.name;
-  const showKind = options.withKind || (options.defaultKind !== undefined && parsed.kind.toLowerCase() !== options.defaultKind.toLowerCase());
+  const showKind =
+    options.withKind || (options.defaultKind !== undefined && parsed.kind.toLowerCase() !== options.defaultKind.toLowerCase());
   return showKind ? `${parsed.kind.toLowerCase()}:${base}` : base;
 }

@@ -35,11 +35,8 @@ export function recordVisit(visit: Omit<Visit, 'at'>): void {
 }
 
 export function useRecentlyVisited(): Visit[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    read,
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, read);
 }

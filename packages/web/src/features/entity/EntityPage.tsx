@@ -20,7 +20,8 @@ export default function EntityPage() {
   const subPath = useParams()['*'] ?? '';
 
   useEffect(() => {
-    if (entity) recordVisit({ entityRef: stringifyEntityRef(entity), title: entity.metadata.title ?? entity.metadata.name, kind: entity.kind });
+    if (entity)
+      recordVisit({ entityRef: stringifyEntityRef(entity), title: entity.metadata.title ?? entity.metadata.name, kind: entity.kind });
   }, [entity]);
 
   if (isLoading) return <Loading label="Loading entity" />;

@@ -14,7 +14,10 @@ import { Loading } from '../../components/Loading';
 export function UnregisterDialog({ entity, onClose }: { entity: Entity; onClose(): void }) {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const location = useQuery({ queryKey: ['location-of', stringifyEntityRef(entity)], queryFn: () => getLocationByEntity(entityName(entity)) });
+  const location = useQuery({
+    queryKey: ['location-of', stringifyEntityRef(entity)],
+    queryFn: () => getLocationByEntity(entityName(entity)),
+  });
   const originRef = entity.metadata.annotations?.[ANNOTATION_MANAGED_BY_ORIGIN_LOCATION];
   const siblings = useQuery({
     queryKey: ['entities-of-location', originRef],

@@ -6,6 +6,9 @@ import { getEntityByName } from '../../api/catalog';
 export function useEntityFromUrl() {
   const { namespace = 'default', kind = '', name = '' } = useParams();
   const ref = { kind, namespace, name };
-  const query = useQuery({ queryKey: ['entity', kind.toLowerCase(), namespace.toLowerCase(), name.toLowerCase()], queryFn: () => getEntityByName(ref) });
+  const query = useQuery({
+    queryKey: ['entity', kind.toLowerCase(), namespace.toLowerCase(), name.toLowerCase()],
+    queryFn: () => getEntityByName(ref),
+  });
   return { ref, ...query };
 }

@@ -1,0 +1,71 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { features } from '../app/features';
+import { FeaturesContext } from '../app/FeaturesContext';
+import { ThemePreferenceProvider } from '../app/ThemePreference';
+
+/** Renders UI inside the portal's providers at `url`; `location()` tells where navigation ended up. */
+export function renderWithApp(ui: ReactNode, { url = '/', path = '*' }: { url?: string; path?: string } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  let current = { pathname: '', search: '' };
+  function LocationProbe() {
+    const location = useLocation();
+    current = { pathname: location.pathname, search: location.search };
+    return null;
+  }
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      <ThemePreferenceProvider>
+        <FeaturesContext.Provider value={features}>
+          <MemoryRouter initialEntries={[url]}>
+            <LocationProbe />
+            <Routes>
+              <Route path={path} element={ui} />
+            </Routes>
+          </MemoryRouter>
+        </FeaturesContext.Provider>
+      </ThemePreferenceProvider>
+    </QueryClientProvider>,
+  );
+  return { ...result, queryClient, location: () => current };
+}
+
+type Handler = (url: URL, init: RequestInit | undefined) => unknown;
+
+/**
+ * Replaces fetch with answers keyed by `METHOD /path` (query string ignored); a handler may return
+ * `{ status, body }` via `respond`. Every request is recorded for assertions. Unknown routes answer 404.
+ */
+export function mockApi(routes: Record<string, Handler | unknown>) {
+  const calls: Array<{ method: string; url: URL; body?: unknown }> = [];
+  const fetchMock = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ method, url, body });
+    const route = routes[`${method} ${url.pathname}`];
+    if (route === undefined)
+      return jsonResponse(404, { error: { name: 'NotFoundError', message: `No mock for ${method} ${url.pathname}` } });
+    const answer = typeof route === 'function' ? (route as Handler)(url, init) : route;
+    if (answer instanceof MockResponse) return jsonResponse(answer.status, answer.body);
+    return jsonResponse(200, answer);
+  };
+  globalThis.fetch = fetchMock as typeof fetch;
+  return { calls };
+}
+
+class MockResponse {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
+export const respond = (status: number, body?: unknown) => new MockResponse(status, body);
+
+function jsonResponse(status: number, body: unknown): Response {
+  if (status === 204) return new Response(null, { status });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
