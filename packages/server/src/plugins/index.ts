@@ -1,5 +1,6 @@
 import type { Plugin } from '../core/plugin';
 import { catalogPlugin } from './catalog';
+import { userSettingsPlugin } from './userSettings';
 
 /** The plugins a Greenroom server runs, in registration order. Adding a feature is one line here. */
-export const builtInPlugins: Plugin[] = [catalogPlugin];
+export const builtInPlugins: Plugin[] = [catalogPlugin, userSettingsPlugin];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildApp, type GreenroomApp } from '../core/app';
 import { parseConfig } from '../core/config';
 import type { DatabaseEngine } from '../core/database';
+import type { Identity } from '../core/identity';
 import { createLogger } from '../core/logger';
 import type { Plugin } from '../core/plugin';
 import { builtInPlugins } from '../plugins';
@@ -18,13 +19,14 @@ export interface TestApp extends GreenroomApp {
 export async function createTestApp(
   engine: DatabaseEngine,
   rawConfig: Record<string, unknown> = {},
-  options: { rootDir?: string; plugins?: Plugin[] } = {},
+  options: { rootDir?: string; plugins?: Plugin[]; identity?: Identity } = {},
 ): Promise<TestApp> {
   const rootDir = options.rootDir ?? mkdtempSync(path.join(os.tmpdir(), 'greenroom-app-'));
   const config = parseConfig(rawConfig, { rootDir, env: { GREENROOM_DATA_DIR: path.join(rootDir, 'data') } });
   const database = await freshDatabase(engine);
   const app = await buildApp(config, options.plugins ?? builtInPlugins, {
     database,
+    identity: options.identity,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   return Object.assign(app, { rootDir });

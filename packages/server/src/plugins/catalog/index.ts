@@ -5,11 +5,13 @@ import { CatalogEngine } from './processing/CatalogEngine';
 import { CatalogRules } from './processing/rules';
 import { YamlParser } from './processing/yamlWorker';
 import type { ProcessingSettings } from './processing/walkLocation';
+import { EntityGraph } from './query/EntityGraph';
 import { EntityQueries } from './query/EntityQueries';
 import { FacetCache } from './query/FacetCache';
 import { registerActionRoutes } from './routes/actions';
 import { registerEntityRoutes } from './routes/entities';
 import { registerFacetRoutes } from './routes/facets';
+import { registerGraphRoutes } from './routes/graph';
 import { registerLocationRoutes } from './routes/locations';
 import { EntityWriter, sha1 } from './store/EntityWriter';
 import { LocationStore } from './store/LocationStore';
@@ -67,6 +69,7 @@ export const catalogPlugin = definePlugin({
 
     registerEntityRoutes(ctx.http, service);
     registerFacetRoutes(ctx.http, service);
+    registerGraphRoutes(ctx.http, new EntityGraph(database));
     registerLocationRoutes(ctx.http, service);
     registerActionRoutes(ctx.http, service, ctx.reader);
 
