@@ -55,6 +55,11 @@ describe('git locations', () => {
     await access(path.join(cacheDir, repoDirName(repoUrl), 'HEAD'));
   });
 
+  it('reads blob/HEAD/ URLs from the default branch', async () => {
+    const { reader: r } = reader();
+    expect(text(await r.read('url', `${repoUrl}/blob/HEAD/catalog-info.yaml`))).toContain('name: service');
+  });
+
   it('reads github-style URLs on a configured git host', async () => {
     const host = new URL(git.url).host;
     const { reader: r } = reader({ gitHosts: [host] });

@@ -140,7 +140,8 @@ export class GitReader {
       if (commit) return { commit, ref, path: segments.slice(length).join('/') };
     }
     const [first] = segments;
-    if (/^[0-9a-f]{7,40}$/i.test(first)) {
+    // `blob/HEAD/…` names the default branch, so a repository URL can be turned into a file URL without knowing it.
+    if (first === 'HEAD' || /^[0-9a-f]{7,40}$/i.test(first)) {
       const commit = await this.local(dir, ['rev-parse', '--verify', '--quiet', `${first}^{commit}`]).then(
         ({ stdout: out }) => out.toString('utf8').trim(),
         () => undefined,
