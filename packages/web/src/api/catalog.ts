@@ -3,8 +3,8 @@ import { apiFetch } from './http';
 
 const BASE = '/api/catalog';
 
-/** One AND-group of field conditions; a value list means "any of". Backstage's `filter=` query shape. */
-export type EntityFilter = Record<string, string | string[]>;
+/** One AND-group of field conditions; a value list means "any of", null means "has the field". Backstage's `filter=` shape. */
+export type EntityFilter = Record<string, string | string[] | null>;
 
 export interface EntityQuery {
   filter?: EntityFilter;
@@ -23,7 +23,9 @@ export interface EntityPage {
 
 /** `filter=kind=component,spec.type=service` — commas inside values are not expressible, as in Backstage. */
 function filterParam(filter: EntityFilter): string[] {
-  const parts = Object.entries(filter).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${key}=${v}`));
+  const parts = Object.entries(filter).flatMap(([key, value]) =>
+    value === null ? [key] : (Array.isArray(value) ? value : [value]).map((v) => `${key}=${v}`),
+  );
   return parts.length ? [parts.join(',')] : [];
 }
 

@@ -1,4 +1,109 @@
-// Being written: replaced by the real page.
+import { stringifyEntityRef, type Entity } from '@greenroom/model';
+import { Button, Card, CardActions, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import type { EntityFilter } from '../../api/catalog';
+import { EmptyState } from '../../components/EmptyState';
+import { EntityRefLink } from '../../components/EntityRefLink';
+import { entityPath, humanizeRef } from '../../components/entityRoutes';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { FacetSelect } from '../../components/FacetSelect';
+import { Loading } from '../../components/Loading';
+import { PageTitle } from '../../components/PageTitle';
+import { useEntityList } from '../../components/useEntityList';
+import { StarButton } from '../../stars/StarButton';
+
+const templates: EntityFilter = { kind: 'template' };
+
+/** The golden paths: every template, filterable by tag and owner, the user's starred ones first. */
 export default function CreatePage() {
-  return null;
+  const [params, setParams] = useSearchParams();
+  const tag = params.get('tag') ?? undefined;
+  const owner = params.get('owner') ?? undefined;
+  const filter: EntityFilter = { ...templates, ...(tag && { 'metadata.tags': tag }), ...(owner && { 'relations.ownedBy': owner }) };
+  const list = useEntityList(filter, ['metadata.tags', 'relations.ownedBy'], templates);
+  const setFilter = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+  const all = [...list.starred, ...list.others];
+
+  return (
+    <>
+      <PageTitle title="Create something new" subtitle="Start from a template your organisation approved." />
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 3, flexWrap: 'wrap' }}>
+        <FacetSelect label="Tag" value={tag} options={list.facets['metadata.tags'] ?? []} onChange={(v) => setFilter('tag', v)} />
+        <FacetSelect
+          label="Owner"
+          value={owner}
+          options={list.facets['relations.ownedBy'] ?? []}
+          onChange={(v) => setFilter('owner', v)}
+          format={(ref) => humanizeRef(ref, { defaultKind: 'group' })}
+        />
+      </Stack>
+      {list.error && <ErrorPanel title="The templates could not be loaded" error={list.error} />}
+      {list.isLoading ? (
+        <Loading label="Loading templates" />
+      ) : all.length === 0 ? (
+        <EmptyState title={tag || owner ? 'No template matches these filters' : 'There are no templates yet'}>
+          Templates are catalog entities of kind Template; register a file that declares one.
+        </EmptyState>
+      ) : (
+        <Grid container spacing={2}>
+          {all.map((template) => (
+            <Grid key={stringifyEntityRef(template)} size={{ xs: 12, sm: 6, lg: 4 }}>
+              <TemplateCard template={template} starred={list.starred.includes(template)} />
+            </Grid>
+          ))}
+        </Grid>
+      )}
+      {list.hasMore && (
+        <Button onClick={list.loadMore} disabled={list.loadingMore} sx={{ mt: 2 }}>
+          {list.loadingMore ? 'Loading…' : `Show more (${list.total} in all)`}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function TemplateCard({ template, starred }: { template: Entity; starred: boolean }) {
+  const ref = stringifyEntityRef(template);
+  const title = template.metadata.title ?? template.metadata.name;
+  const owner = template.relations?.find((r) => r.type === 'ownedBy')?.targetRef;
+  return (
+    <Card component="article" aria-label={title} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <CardContent sx={{ flexGrow: 1 }}>
+        <Stack direction="row" sx={{ alignItems: 'flex-start' }}>
+          <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+            {title}
+          </Typography>
+          <StarButton entityRef={ref} title={title} size="small" />
+        </Stack>
+        {starred && (
+          <Typography variant="caption" color="text.secondary">
+            Starred
+          </Typography>
+        )}
+        <Typography variant="body2" sx={{ my: 1 }}>
+          {template.metadata.description}
+        </Typography>
+        {owner && (
+          <Typography variant="body2" color="text.secondary">
+            Owner: <EntityRefLink entityRef={owner} defaultKind="group" />
+          </Typography>
+        )}
+        <Stack direction="row" spacing={0.5} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
+          {(template.metadata.tags ?? []).map((tag) => (
+            <Chip key={tag} label={tag} size="small" />
+          ))}
+        </Stack>
+      </CardContent>
+      <CardActions>
+        <Button component={RouterLink} to={entityPath(template)}>
+          View template
+        </Button>
+      </CardActions>
+    </Card>
+  );
 }
