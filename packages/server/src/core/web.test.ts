@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createHttpServer } from './http';
 import { guestIdentity } from './identity';
@@ -34,6 +35,21 @@ describe('the web app route', () => {
     const deep = await app.inject({ method: 'GET', url: '/catalog/default/component/orders?tab=api' });
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toBe('<html>portal</html>');
+    await app.close();
+  });
+
+  it('serves assets precompressed and cacheable for good, and the page itself revalidated', async () => {
+    writeFileSync(path.join(dist, 'assets', 'app.js.gz'), gzipSync('console.log(1)'));
+    const app = await webServer(dist);
+    const asset = await app.inject({ method: 'GET', url: '/assets/app.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(asset.rawPayload).toString()).toBe('console.log(1)');
+    expect(asset.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
+    const plain = await app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
+    const page = await app.inject({ method: 'GET', url: '/catalog' });
+    expect(page.headers['cache-control']).toBe('public, max-age=0');
     await app.close();
   });
 

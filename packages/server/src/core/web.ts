@@ -10,7 +10,8 @@ import type { FastifyInstance } from 'fastify';
 export async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const built = existsSync(path.join(distDir, 'index.html'));
   // `serve: false`: we route ourselves so the route declares itself public, like every route must.
-  if (built) await app.register(fastifyStatic, { root: distDir, serve: false });
+  // preCompressed: the build writes .br/.gz beside each asset, so nothing is compressed per request.
+  if (built) await app.register(fastifyStatic, { root: distDir, serve: false, preCompressed: true });
   app.get('/*', { config: { public: true } }, (request, reply) => {
     let urlPath: string;
     try {
@@ -26,8 +27,12 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
     }
     const file = path.join(distDir, path.normalize(urlPath));
     if (file.startsWith(distDir + path.sep) && existsSync(file) && statSync(file).isFile()) {
-      return reply.sendFile(path.relative(distDir, file));
+      const relative = path.relative(distDir, file);
+      // Vite puts a content hash in every asset's name: a browser may keep them for good.
+      const hashed = relative.startsWith(`assets${path.sep}`);
+      return reply.sendFile(relative, hashed ? { maxAge: '365d', immutable: true } : { maxAge: 0 });
     }
-    return reply.sendFile('index.html');
+    // index.html names the current assets, so it must be asked for again on every visit.
+    return reply.sendFile('index.html', { maxAge: 0 });
   });
 }
