@@ -55,6 +55,13 @@ export function AppShell() {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <Box
+        component="a"
+        href="#main-content"
+        sx={{ position: 'absolute', left: -9999, zIndex: theme.zIndex.tooltip, '&:focus': { left: 8, top: 8, p: 1, bgcolor: 'background.paper' } }}
+      >
+        Skip to content
+      </Box>
       <AppBar position="fixed" sx={{ zIndex: theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
           {!wide && (
@@ -78,7 +85,7 @@ export function AppShell() {
         <Toolbar />
         {nav}
       </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
+      <Box component="main" id="main-content" tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
         <Toolbar />
         <ErrorBoundary area="this page" resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
