@@ -1,18 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, ApiError } from '../api/http';
+import { apiFetch } from '../api/http';
 
 /** Backstage's user-settings location for starred entities, so the data survives a move either way. */
-const STARRED_URL = '/api/user-settings/buckets/starredEntities/keys/entityRefs';
+const BUCKET_URL = '/api/user-settings/buckets/starredEntities';
+const STARRED_URL = `${BUCKET_URL}/keys/entityRefs`;
 const STARRED_KEY = ['user-settings', 'starredEntities'];
 
+/** Reads the whole bucket: unlike the key itself, it answers 200 before anything was starred. */
 async function fetchStarred(): Promise<string[]> {
-  try {
-    const body = await apiFetch<{ value: unknown }>(STARRED_URL);
-    return Array.isArray(body.value) ? body.value.filter((v): v is string => typeof v === 'string') : [];
-  } catch (error) {
-    if (error instanceof ApiError && error.notFound) return [];
-    throw error;
-  }
+  const body = await apiFetch<{ items: Array<{ key: string; value: unknown }> }>(BUCKET_URL);
+  const value = body.items.find((item) => item.key === 'entityRefs')?.value;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** The signed-in user's starred entity refs (lower-case refs), stored on the server. */

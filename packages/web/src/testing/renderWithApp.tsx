@@ -69,3 +69,10 @@ function jsonResponse(status: number, body: unknown): Response {
   if (status === 204) return new Response(null, { status });
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
+
+/** The mock answer for the user's starred entities (the user-settings bucket read by useStarredEntities). */
+export function starredApi(entityRefs: string[]) {
+  return {
+    'GET /api/user-settings/buckets/starredEntities': { bucket: 'starredEntities', items: [{ key: 'entityRefs', value: entityRefs }] },
+  };
+}

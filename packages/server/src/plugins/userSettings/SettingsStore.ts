@@ -29,6 +29,18 @@ export class SettingsStore {
     return row ? { value: JSON.parse(row.value) } : undefined;
   }
 
+  /** Every value one user keeps in a bucket, by key. */
+  async list(userRef: string, bucket: string): Promise<Array<{ key: string; value: unknown }>> {
+    const rows = await this.db
+      .selectFrom('user_settings')
+      .select(['key', 'value'])
+      .where('user_ref', '=', userRef)
+      .where('bucket', '=', bucket)
+      .orderBy('key')
+      .execute();
+    return rows.map((row) => ({ key: row.key, value: JSON.parse(row.value) }));
+  }
+
   async set(address: SettingAddress, valueJson: string): Promise<void> {
     const updatedAt = new Date().toISOString();
     await this.db

@@ -27,17 +27,28 @@ const putBody = z.strictObject({
   }),
 });
 
-/** Settings are always the caller's own: the address comes from the principal, never from the request. */
-function addressOf(request: FastifyRequest): SettingAddress {
+/** Settings are always the caller's own: the user comes from the principal, never from the request. */
+function userOf(request: FastifyRequest): string {
   const userRef = request.principal.userEntityRef;
   if (!userRef) throw new NotAllowedError(`${request.principal.displayName} is not a user and has no settings`);
-  return { userRef, ...params.parse(request.params) };
+  return userRef;
+}
+
+function addressOf(request: FastifyRequest): SettingAddress {
+  return { userRef: userOf(request), ...params.parse(request.params) };
 }
 
 /** Backstage's user-settings wire format: `{ bucket, key, value }` per key. */
 export function registerSettingsRoutes(http: FastifyInstance, store: SettingsStore) {
   const read = { permission: userSettingsPermissions.read };
   const write = { permission: userSettingsPermissions.write };
+
+  // Greenroom addition: a whole bucket in one answer, which is 200 even when nothing was ever
+  // set, so a first visit does not log a 404 in the browser for every unset key.
+  http.get('/buckets/:bucket', { config: read }, async (request) => {
+    const { bucket } = z.object({ bucket: settingName }).parse(request.params);
+    return { bucket, items: await store.list(userOf(request), bucket) };
+  });
 
   http.get('/buckets/:bucket/keys/:key', { config: read }, async (request) => {
     const address = addressOf(request);

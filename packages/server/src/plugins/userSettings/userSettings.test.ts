@@ -106,6 +106,22 @@ describe.each(await availableEngines())('user settings on %s', (engine) => {
     expect((await call('PUT', url, { payload: { value: justUnder } })).status).toBe(200);
   });
 
+  it('lists a whole bucket, empty (200) before anything is set', async () => {
+    const user = 'user:default/lister';
+    expect(await call('GET', '/api/user-settings/buckets/starredEntities', { user })).toEqual({
+      status: 200,
+      body: { bucket: 'starredEntities', items: [] },
+    });
+    await call('PUT', starred, { user, payload: { value: ['api:default/orders'] } });
+    await call('PUT', '/api/user-settings/buckets/other/keys/x', { user, payload: { value: 1 } });
+    expect((await call('GET', '/api/user-settings/buckets/starredEntities', { user })).body).toEqual({
+      bucket: 'starredEntities',
+      items: [{ key: 'entityRefs', value: ['api:default/orders'] }],
+    });
+    expect((await call('GET', '/api/user-settings/buckets/starredEntities', { user: 'user:default/someone-else' })).body.items).toEqual([]);
+    expect((await call('GET', '/api/user-settings/buckets/bad%20name')).status).toBe(400);
+  });
+
   it('keeps each user to their own settings', async () => {
     const url = '/api/user-settings/buckets/starredEntities/keys/entityRefs';
     await call('PUT', url, { user: 'user:default/alice', payload: { value: ['component:default/alice-svc'] } });
