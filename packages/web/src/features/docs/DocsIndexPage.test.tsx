@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockApi, renderWithApp } from '../../testing/renderWithApp';
+import { mockApi, renderWithApp, starredApi } from '../../testing/renderWithApp';
 import DocsIndexPage from './DocsIndexPage';
 
 const doc = (name: string, owner: string, documented = true) => ({
@@ -18,9 +18,7 @@ const doc = (name: string, owner: string, documented = true) => ({
 describe('DocsIndexPage', () => {
   it('lists documented entities with the starred ones first, and filters by owner on the server', async () => {
     const { calls } = mockApi({
-      'GET /api/user-settings/buckets/starredEntities/keys/entityRefs': {
-        value: ['component:default/billing', 'component:default/undocumented', 'component:default/orders'],
-      },
+      ...starredApi(['component:default/billing', 'component:default/undocumented', 'component:default/orders']),
       'POST /api/catalog/entities/by-refs': {
         items: [
           doc('billing', 'group:default/team-a'),
