@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { createPostgresDatabase, sqliteDatabase } from './database';
 import { generateOrg } from './generateOrg';
 import { HttpClient } from './httpClient';
 import { waitForIngest } from './ingest';
+import { tail } from './logTail';
 import { runLoad } from './loadRunner';
 import { BENCH_DATA_DIR, REPO_ROOT, SERVER_CLI } from './paths';
 import { createRng } from './prng';
@@ -122,14 +123,6 @@ async function run(options: CatalogBenchOptions): Promise<CatalogBenchResult> {
     };
   } catch (error) {
     return failWithLog(error);
-  }
-}
-
-function tail(file: string, lines: number): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
   }
 }
 

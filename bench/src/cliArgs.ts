@@ -54,7 +54,7 @@ export function parseCatalogBenchArgs(argv: string[]): CatalogBenchOptions {
   };
 }
 
-function positiveInt(name: string, raw: string, min: number): number {
+export function positiveInt(name: string, raw: string, min: number): number {
   // Accept 100_000 and 100,000 as people type them.
   const value = Number(raw.replace(/[_,]/g, ''));
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${raw}"`);

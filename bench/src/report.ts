@@ -136,12 +136,12 @@ export function summaryJson(result: CatalogBenchResult): string {
   });
 }
 
-function ms(value: number): string {
+export function ms(value: number): string {
   if (Number.isNaN(value)) return 'n/a';
   return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
 }
 
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   // Text left, numbers right: columns of figures are read by their last digit.
   const cell = (text: string, i: number) => (i === 0 ? text.padEnd(widths[i]) : text.padStart(widths[i]));

@@ -16,3 +16,11 @@ export const TARGETS = {
 } as const;
 
 export type ScenarioId = keyof typeof TARGETS.p95Ms;
+
+// The web app at the same size: what a first-time visitor waits for, on the same machine.
+export const WEB_TARGETS = {
+  /** Gzipped JavaScript the /catalog route loads. */
+  catalogRouteJsKb: 350,
+  catalogFirstPageMs: 1000,
+  entityGraphMs: 1500,
+} as const;
