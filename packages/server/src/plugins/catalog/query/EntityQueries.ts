@@ -6,6 +6,7 @@ import {
   compileFullText,
   entityIdsOfChain,
   sortExpression,
+  sortValuesTable,
   type EntityExpressions,
   type FullTextFilter,
 } from './compile';
@@ -143,7 +144,10 @@ export class EntityQueries {
    */
   async page(request: PageRequest): Promise<PageResult> {
     const order = request.order ?? { field: '', order: 'asc' as const };
-    const { expr: sortValue, nullable } = sortExpression(order.field || undefined);
+    const sort = sortExpression(order.field || undefined);
+    // A page sorted by a search key joins every entity's value once instead of looking it up per row.
+    const sortValue = sort.searchKey ? sql<string | null>`sv.v` : sort.expr;
+    const { nullable } = sort;
     const backwards = Boolean(request.isPrevious);
     const ascending = (order.order === 'asc') !== backwards;
     const dir = ascending ? sql`asc` : sql`desc`;
@@ -156,6 +160,7 @@ export class EntityQueries {
     const withTotal = Boolean(request.withTotal) && !request.boundary && !countSeparately;
 
     let inner = this.base()
+      .$if(Boolean(sort.searchKey), (q) => q.leftJoin(sortValuesTable(this.db, sort.searchKey!), 'sv.entity_id', 'e.id'))
       .select(['e.id'])
       .select(sql<string | null>`${sortValue}`.as('sort_value'))
       .$if(withTotal, (q) => q.select(sql<number>`count(*) over ()`.as('total')))

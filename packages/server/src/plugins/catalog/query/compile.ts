@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DatabaseEngine } from '../../../core/database';
 import type { CatalogTables } from '../store/tables';
 import type { Condition, Leaf } from './conditions';
@@ -99,15 +99,35 @@ const COLUMN_SORTS: Record<string, 'e.name' | 'e.kind' | 'e.namespace'> = {
   'metadata.namespace': 'e.namespace',
 };
 
+export interface SortExpression {
+  expr: Expression<string | null>;
+  nullable: boolean;
+  /** Set when the value comes from the search rows of this key (not from an entities column). */
+  searchKey?: string;
+}
+
 /** What a query sorts on: the field's (lowercased) value; the entity ref when no field is given. */
-export function sortExpression(field: string | undefined): { expr: Expression<string | null>; nullable: boolean } {
+export function sortExpression(field: string | undefined): SortExpression {
   if (!field) return { expr: sql<string>`e.ref`, nullable: false };
   const key = field.toLowerCase();
   const column = COLUMN_SORTS[key];
   // Entity columns are never null, and their indexes give the order without sorting.
   if (column) return { expr: sql.ref<string>(column), nullable: false };
   return {
-    expr: sql<string | null>`(select min(s.value) from catalog_search s where s.entity_id = e.id and s.key = ${key})`,
+    // `(s.key || '')` keeps the planner off the (key, value) index here: probing it per entity
+    // scans every row of the key each time (quadratic); the primary key finds an entity's rows.
+    expr: sql<string | null>`(select min(s.value) from catalog_search s where s.entity_id = e.id and (s.key || '') = ${key})`,
     nullable: true,
+    searchKey: key,
   };
+}
+
+/** Each entity's sort value for a search key, computed in one pass: joined as `sv` (entity_id, v). */
+export function sortValuesTable(db: Kysely<CatalogTables>, key: string) {
+  return db
+    .selectFrom('catalog_search')
+    .select(['catalog_search.entity_id', sql<string | null>`min(catalog_search.value)`.as('v')])
+    .where('catalog_search.key', '=', key)
+    .groupBy('catalog_search.entity_id')
+    .as('sv');
 }
