@@ -118,7 +118,7 @@ function DryRunReview({
       {errors.length > 0 && (
         <Alert severity="error" sx={{ mt: 2 }}>
           <AlertTitle>
-            {errors.length === 1 ? 'One problem' : `${errors.length} problems`} in the file
+            {errors.length === 1 ? 'One problem' : `${errors.length} problems`}
             {entities.length ? '; the entities without problems will still be added' : ''}
           </AlertTitle>
           <List dense disablePadding aria-label="Problems">
