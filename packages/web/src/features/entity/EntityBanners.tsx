@@ -14,8 +14,9 @@ export function EntityBanners({ entity }: { entity: Entity }) {
   const remove = useMutation({
     mutationFn: () => deleteEntity(entity.metadata.uid!),
     onSuccess: async () => {
-      await client.invalidateQueries();
       navigate('/catalog');
+      // Stale, not refetched: the page of the deleted entity is still mounted for a moment.
+      await client.invalidateQueries({ refetchType: 'none' });
     },
   });
 

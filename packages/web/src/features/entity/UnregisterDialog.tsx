@@ -30,9 +30,10 @@ export function UnregisterDialog({ entity, onClose }: { entity: Entity; onClose(
       }),
   });
   const done = async () => {
-    await client.invalidateQueries();
     onClose();
     navigate('/catalog');
+    // Mark everything stale without refetching now: this entity's page is still mounted and would ask for what is gone.
+    await client.invalidateQueries({ refetchType: 'none' });
   };
   const unregister = useMutation({ mutationFn: () => deleteLocation(location.data!.id), onSuccess: done });
   const removeEntity = useMutation({ mutationFn: () => deleteEntity(entity.metadata.uid!), onSuccess: done });
