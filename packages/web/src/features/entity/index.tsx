@@ -1,9 +1,16 @@
+import type { Entity } from '@greenroom/model';
 import { lazy } from 'react';
-import type { Feature } from '../../app/extensions';
+import { isKind, type Feature } from '../../app/extensions';
 
 const EntityPage = lazy(() => import('./EntityPage'));
 const OverviewTab = lazy(() => import('./OverviewTab'));
 const RawYamlTab = lazy(() => import('./RawYamlTab'));
+const AboutCard = lazy(() => import('./AboutCard'));
+const RelationsCard = lazy(() => import('./RelationsCard'));
+const EntityGraphCard = lazy(() => import('./graph/EntityGraphCard'));
+
+// People and teams get the org feature's profile cards instead.
+const isNotOrg = (entity: Entity) => !isKind('group', 'user')(entity);
 
 /** The entity page itself; its tabs and cards come from every feature's `entityTabs`/`entityCards`. */
 export const entityFeature: Feature = {
@@ -12,5 +19,10 @@ export const entityFeature: Feature = {
   entityTabs: [
     { id: 'overview', path: '', title: 'Overview', order: 0, component: OverviewTab },
     { id: 'yaml', path: 'yaml', title: 'YAML', order: 1000, component: RawYamlTab },
+  ],
+  entityCards: [
+    { id: 'about', order: 10, width: 8, appliesTo: isNotOrg, component: AboutCard },
+    { id: 'relations', order: 20, width: 4, appliesTo: isNotOrg, component: RelationsCard },
+    { id: 'graph', order: 900, width: 12, component: EntityGraphCard },
   ],
 };
