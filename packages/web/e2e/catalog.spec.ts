@@ -61,7 +61,11 @@ test('stars and unstars an entity; the star is kept on the server and shown on t
   // The catalog's "Starred" view lists it; unstarring there removes it.
   await page.goto('/catalog?filters[kind]=component&filters[user]=starred');
   await expect(page.locator(rows)).toHaveCount(1);
-  await page.locator(rows).first().getByRole('button', { name: /Remove .* from starred/ }).click();
+  await page
+    .locator(rows)
+    .first()
+    .getByRole('button', { name: /Remove .* from starred/ })
+    .click();
   await expect(page.locator(rows)).toHaveCount(0);
   await expect
     .poll(async () => (await (await request.get('/api/user-settings/buckets/starredEntities')).json()).items[0]?.value)

@@ -41,6 +41,11 @@ test('lists the APIs a component provides and consumes, and renders an OpenAPI d
 test('a team page shows its members, its parent and child teams and what it owns', async ({ page }) => {
   await page.goto('/catalog/default/group/team-payments');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByRole('region', { name: /Members/ }).getByRole('link').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /Members/ })
+      .getByRole('link')
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: /Owned/ }).getByRole('link', { name: /Orders service/ })).toBeVisible();
 });

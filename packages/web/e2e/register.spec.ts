@@ -32,7 +32,9 @@ test('registers a location after its dry run, lands on the new component, then u
 
 test('shows the reason when a location cannot be read', async ({ page }) => {
   await page.goto('/catalog-import');
-  await page.getByLabel('URL of a catalog-info.yaml or of a repository').fill('https://not-allowed.example.com/org/repo/blob/main/catalog-info.yaml');
+  await page
+    .getByLabel('URL of a catalog-info.yaml or of a repository')
+    .fill('https://not-allowed.example.com/org/repo/blob/main/catalog-info.yaml');
   await page.getByRole('button', { name: 'Analyze' }).click();
   await expect(page.getByRole('list', { name: 'Problems' })).toContainText('not-allowed.example.com');
   await expect(page.getByRole('button', { name: 'Register' })).toBeDisabled();

@@ -58,7 +58,12 @@ export function AppShell() {
       <Box
         component="a"
         href="#main-content"
-        sx={{ position: 'absolute', left: -9999, zIndex: theme.zIndex.tooltip, '&:focus': { left: 8, top: 8, p: 1, bgcolor: 'background.paper' } }}
+        sx={{
+          position: 'absolute',
+          left: -9999,
+          zIndex: theme.zIndex.tooltip,
+          '&:focus': { left: 8, top: 8, p: 1, bgcolor: 'background.paper' },
+        }}
       >
         Skip to content
       </Box>

@@ -18,7 +18,14 @@ export function FacetSelect({
   // Keep a chosen value selectable even when the current facets no longer list it.
   const listed = value && !options.some((o) => o.value.toLowerCase() === value.toLowerCase()) ? [{ value, count: 0 }, ...options] : options;
   return (
-    <TextField select size="small" label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} sx={{ minWidth: 180 }}>
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value || undefined)}
+      sx={{ minWidth: 180 }}
+    >
       <MenuItem value="">
         <em>Any</em>
       </MenuItem>

@@ -43,7 +43,9 @@ export function useEntityList(filter: EntityFilter, facets: string[], baseFilter
   const pages = useInfiniteQuery({
     queryKey: ['entity-list', filter],
     queryFn: ({ pageParam }) =>
-      queryEntities(pageParam ? { cursor: pageParam, limit: PAGE_SIZE } : { filter, limit: PAGE_SIZE, order: { field: 'metadata.name', order: 'asc' } }),
+      queryEntities(
+        pageParam ? { cursor: pageParam, limit: PAGE_SIZE } : { filter, limit: PAGE_SIZE, order: { field: 'metadata.name', order: 'asc' } },
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.pageInfo.nextCursor,
     placeholderData: keepPreviousData,
