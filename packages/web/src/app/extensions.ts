@@ -9,11 +9,21 @@ import type { ComponentType, ReactNode } from 'react';
 export interface Feature {
   id: string;
   /** Top-level pages, e.g. `{ path: '/catalog', element: <CatalogPage /> }` (lazy components are fine). */
-  routes?: Array<{ path: string; element: ReactNode }>;
+  routes?: Array<FeatureRoute>;
   /** Entries of the main navigation, in `order`. */
   nav?: Array<{ path: string; title: string; icon: ReactNode; order: number }>;
   entityTabs?: EntityTab[];
   entityCards?: EntityCard[];
+}
+
+export interface FeatureRoute {
+  path: string;
+  element: ReactNode;
+  /**
+   * Starts loading the page's lazy code; called at startup when the first URL is this route's,
+   * so the chunk downloads while the app boots instead of after it rendered.
+   */
+  preload?: () => Promise<unknown>;
 }
 
 export interface EntityContentProps {

@@ -2,12 +2,15 @@ import type { Entity } from '@greenroom/model';
 import { lazy } from 'react';
 import { isKind, type Feature } from '../../app/extensions';
 
-const EntityPage = lazy(() => import('./EntityPage'));
-const OverviewTab = lazy(() => import('./OverviewTab'));
+const loadEntityPage = () => import('./EntityPage');
+const loadOverviewTab = () => import('./OverviewTab');
+const loadGraphCard = () => import('./graph/EntityGraphCard');
+const EntityPage = lazy(loadEntityPage);
+const OverviewTab = lazy(loadOverviewTab);
 const RawYamlTab = lazy(() => import('./RawYamlTab'));
 const AboutCard = lazy(() => import('./AboutCard'));
 const RelationsCard = lazy(() => import('./RelationsCard'));
-const EntityGraphCard = lazy(() => import('./graph/EntityGraphCard'));
+const EntityGraphCard = lazy(loadGraphCard);
 
 // People and teams get the org feature's profile cards instead.
 const isNotOrg = (entity: Entity) => !isKind('group', 'user')(entity);
@@ -15,7 +18,14 @@ const isNotOrg = (entity: Entity) => !isKind('group', 'user')(entity);
 /** The entity page itself; its tabs and cards come from every feature's `entityTabs`/`entityCards`. */
 export const entityFeature: Feature = {
   id: 'entity',
-  routes: [{ path: '/catalog/:namespace/:kind/:name/*', element: <EntityPage /> }],
+  routes: [
+    {
+      path: '/catalog/:namespace/:kind/:name/*',
+      element: <EntityPage />,
+      // The page, its overview and the graph are chunks that would otherwise load one after another.
+      preload: () => Promise.all([loadEntityPage(), loadOverviewTab(), loadGraphCard()]),
+    },
+  ],
   entityTabs: [
     { id: 'overview', path: '', title: 'Overview', order: 0, component: OverviewTab },
     { id: 'yaml', path: 'yaml', title: 'YAML', order: 1000, component: RawYamlTab },
