@@ -18,7 +18,7 @@ import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useNavItems } from './FeaturesContext';
-import { HeaderSearch } from './HeaderSearch';
+import { SearchBox } from '../components/SearchBox';
 
 const DRAWER_WIDTH = 200;
 
@@ -78,7 +78,7 @@ export function AppShell() {
             Greenroom
           </Typography>
           <Box sx={{ flexGrow: 1 }} />
-          <HeaderSearch />
+          <SearchBox label="Search the catalog" placeholder="Search the catalog" />
         </Toolbar>
       </AppBar>
       <Drawer

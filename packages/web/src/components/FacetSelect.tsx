@@ -1,4 +1,5 @@
 import { MenuItem, TextField } from '@mui/material';
+import { humanizeRef } from './entityRoutes';
 import type { FacetCount } from '../api/catalog';
 
 /** A labelled single-choice filter over facet values ("any" clears it); counts shown beside each value. */
@@ -35,5 +36,26 @@ export function FacetSelect({
         </MenuItem>
       ))}
     </TextField>
+  );
+}
+
+/** The owner filter: facet `relations.ownedBy`, shown as short refs (`team-a`, `user:jane`). */
+export function OwnerSelect({
+  value,
+  facets,
+  onChange,
+}: {
+  value: string | undefined;
+  facets: Record<string, FacetCount[]>;
+  onChange(value: string | undefined): void;
+}) {
+  return (
+    <FacetSelect
+      label="Owner"
+      value={value}
+      options={facets['relations.ownedBy'] ?? []}
+      onChange={onChange}
+      format={(ref) => humanizeRef(ref, { defaultKind: 'group' })}
+    />
   );
 }

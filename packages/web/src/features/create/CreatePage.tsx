@@ -1,12 +1,13 @@
 import { stringifyEntityRef, type Entity } from '@greenroom/model';
 import { Button, Card, CardActions, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
-import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Link as RouterLink } from 'react-router';
 import type { EntityFilter } from '../../api/catalog';
 import { EmptyState } from '../../components/EmptyState';
 import { EntityRefLink } from '../../components/EntityRefLink';
-import { entityPath, humanizeRef } from '../../components/entityRoutes';
+import { entityPath } from '../../components/entityRoutes';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FacetSelect } from '../../components/FacetSelect';
+import { FacetSelect, OwnerSelect } from '../../components/FacetSelect';
+import { useQueryParam } from '../../components/useQueryParam';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useEntityList } from '../../components/useEntityList';
@@ -16,31 +17,18 @@ const templates: EntityFilter = { kind: 'template' };
 
 /** The golden paths: every template, filterable by tag and owner, the user's starred ones first. */
 export default function CreatePage() {
-  const [params, setParams] = useSearchParams();
-  const tag = params.get('tag') ?? undefined;
-  const owner = params.get('owner') ?? undefined;
+  const [tag, setTag] = useQueryParam('tag');
+  const [owner, setOwner] = useQueryParam('owner');
   const filter: EntityFilter = { ...templates, ...(tag && { 'metadata.tags': tag }), ...(owner && { 'relations.ownedBy': owner }) };
   const list = useEntityList(filter, ['metadata.tags', 'relations.ownedBy'], templates);
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const all = [...list.starred, ...list.others];
 
   return (
     <>
       <PageTitle title="Create something new" subtitle="Start from a template your organisation approved." />
       <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 3, flexWrap: 'wrap' }}>
-        <FacetSelect label="Tag" value={tag} options={list.facets['metadata.tags'] ?? []} onChange={(v) => setFilter('tag', v)} />
-        <FacetSelect
-          label="Owner"
-          value={owner}
-          options={list.facets['relations.ownedBy'] ?? []}
-          onChange={(v) => setFilter('owner', v)}
-          format={(ref) => humanizeRef(ref, { defaultKind: 'group' })}
-        />
+        <FacetSelect label="Tag" value={tag} options={list.facets['metadata.tags'] ?? []} onChange={setTag} />
+        <OwnerSelect value={owner} facets={list.facets} onChange={setOwner} />
       </Stack>
       {list.error && <ErrorPanel title="The templates could not be loaded" error={list.error} />}
       {list.isLoading ? (

@@ -1,11 +1,10 @@
 import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef, type Entity } from '@greenroom/model';
 import { Button, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { EntityRefLink } from '../../components/EntityRefLink';
-import { humanizeRef } from '../../components/entityRoutes';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { FacetSelect } from '../../components/FacetSelect';
+import { FacetSelect, OwnerSelect } from '../../components/FacetSelect';
+import { useQueryParam } from '../../components/useQueryParam';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useEntityList } from '../../components/useEntityList';
@@ -16,30 +15,17 @@ const documented: EntityFilter = { [`metadata.annotations.${ANNOTATION_TECHDOCS_
 
 /** Every entity with documentation, filterable by kind and owner; the user's starred ones first. */
 export default function DocsIndexPage() {
-  const [params, setParams] = useSearchParams();
-  const kind = params.get('kind') ?? undefined;
-  const owner = params.get('owner') ?? undefined;
+  const [kind, setKind] = useQueryParam('kind');
+  const [owner, setOwner] = useQueryParam('owner');
   const filter: EntityFilter = { ...documented, ...(kind && { kind }), ...(owner && { 'relations.ownedBy': owner }) };
   const list = useEntityList(filter, ['kind', 'relations.ownedBy'], documented);
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
 
   return (
     <>
       <PageTitle title="Documentation" subtitle="Documentation written next to the code, for every entity that has it." />
       <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
-        <FacetSelect label="Kind" value={kind} options={list.facets.kind ?? []} onChange={(v) => setFilter('kind', v)} />
-        <FacetSelect
-          label="Owner"
-          value={owner}
-          options={list.facets['relations.ownedBy'] ?? []}
-          onChange={(v) => setFilter('owner', v)}
-          format={(ref) => humanizeRef(ref, { defaultKind: 'group' })}
-        />
+        <FacetSelect label="Kind" value={kind} options={list.facets.kind ?? []} onChange={setKind} />
+        <OwnerSelect value={owner} facets={list.facets} onChange={setOwner} />
       </Stack>
       {list.error && <ErrorPanel title="The documentation list could not be loaded" error={list.error} />}
       {list.isLoading ? (

@@ -101,7 +101,7 @@ describe('HomePage', () => {
     mockApi({ ...starredStore([]), 'GET /api/catalog/entity-facets': kindFacets([]) });
     document.title = 'Greenroom';
     const { location } = renderWithApp(<HomePage />);
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search term' }), 'orders & payments{Enter}');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search Greenroom' }), 'orders & payments{Enter}');
     expect(location()).toEqual({ pathname: '/search', search: '?query=orders%20%26%20payments' });
     expect(document.title).toBe('Greenroom');
   });

@@ -1,6 +1,6 @@
 import { Box, Grid, Typography } from '@mui/material';
 import { CatalogCountsCard } from './CatalogCountsCard';
-import { HomeSearch } from './HomeSearch';
+import { SearchBox } from '../../components/SearchBox';
 import { RecentlyVisitedCard } from './RecentlyVisitedCard';
 import { StarredEntitiesCard } from './StarredEntitiesCard';
 
@@ -12,7 +12,7 @@ export default function HomePage() {
         <Typography variant="h1" sx={{ mb: 2 }}>
           Find what your organisation runs
         </Typography>
-        <HomeSearch />
+        <SearchBox large label="Search Greenroom" placeholder="Services, APIs, teams, docs…" />
       </Box>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 6 }}>
