@@ -8,7 +8,7 @@ import { createPostgresDatabase, sqliteDatabase } from './database';
 import { generateOrg } from './generateOrg';
 import { HttpClient } from './httpClient';
 import { waitForIngest } from './ingest';
-import { tail } from './logTail';
+import { reportBenchFailure } from './logTail';
 import { runLoad } from './loadRunner';
 import { BENCH_DATA_DIR, REPO_ROOT, SERVER_CLI } from './paths';
 import { createRng } from './prng';
@@ -151,9 +151,7 @@ async function main(): Promise<number> {
   } catch (error) {
     await runCleanup();
     if (isInterrupted()) return 130;
-    const serverLog = (error as { serverLog?: string }).serverLog;
-    process.stderr.write(`\nThe catalog benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (serverLog) process.stderr.write(`Server log: ${serverLog}\n--- last lines ---\n${tail(serverLog, 20)}\n`);
+    reportBenchFailure('catalog', error);
     return 1;
   }
 }

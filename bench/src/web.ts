@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { cleanupOnSignals, isInterrupted, onCleanup, runCleanup } from './cleanup';
 import { generateOrg } from './generateOrg';
 import { HttpClient } from './httpClient';
-import { tail } from './logTail';
+import { reportBenchFailure } from './logTail';
 import { waitForIngest } from './ingest';
 import { BENCH_DATA_DIR, REPO_ROOT, SERVER_CLI } from './paths';
 import { pollUntil } from './poll';
@@ -204,9 +204,7 @@ async function main(): Promise<number> {
   } catch (error) {
     await runCleanup();
     if (isInterrupted()) return 130;
-    const serverLog = (error as { serverLog?: string }).serverLog;
-    process.stderr.write(`\nThe web benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (serverLog) process.stderr.write(`Server log: ${serverLog}\n--- last lines ---\n${tail(serverLog, 20)}\n`);
+    reportBenchFailure('web', error);
     return 1;
   }
 }
