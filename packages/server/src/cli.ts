@@ -4,12 +4,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, parseConfig, type Config } from './core/config';
 import { runValidate } from './cli/validate';
+import { rebuildSearchIndex } from './plugins/search';
 import { createServer } from './server';
 
 const USAGE = `Usage:
   greenroom serve [--config greenroom.yaml]      run the portal
   greenroom validate [--config greenroom.yaml] <files or globs…>
-                                                  check catalog files the way the server would`;
+                                                  check catalog files the way the server would
+  greenroom search reindex [--config greenroom.yaml]
+                                                  rebuild the search index; a running server keeps answering`;
 
 function readConfig(file: string | undefined): Config {
   if (file) return loadConfig(path.resolve(file));
@@ -34,6 +37,16 @@ async function serve(configFile: string | undefined) {
   app.logger.info(`Greenroom is running at ${shown}`);
 }
 
+async function reindexSearch(configFile: string | undefined) {
+  const app = await createServer(readConfig(configFile));
+  try {
+    await rebuildSearchIndex(app);
+  } finally {
+    await app.close();
+  }
+  return 0;
+}
+
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -50,6 +63,7 @@ async function main(argv: string[]) {
     return undefined;
   }
   if (command === 'validate') return runValidate(rest, readConfig(values.config));
+  if (command === 'search' && rest[0] === 'reindex') return reindexSearch(values.config);
   console.error(`Unknown command "${command}"\n${USAGE}`);
   return 1;
 }

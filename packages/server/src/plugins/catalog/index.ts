@@ -1,6 +1,7 @@
 import { createKindRegistry } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import { definePlugin } from '../../core/plugin';
+import { searchCollators } from '../search/extensions';
 import { CatalogEngine } from './processing/CatalogEngine';
 import { CatalogRules } from './processing/rules';
 import { YamlParser } from './processing/yamlWorker';
@@ -13,6 +14,7 @@ import { registerEntityRoutes } from './routes/entities';
 import { registerFacetRoutes } from './routes/facets';
 import { registerGraphRoutes } from './routes/graph';
 import { registerLocationRoutes } from './routes/locations';
+import { createCatalogCollator } from './search/catalogCollator';
 import { EntityWriter, sha1 } from './store/EntityWriter';
 import { LocationStore } from './store/LocationStore';
 import { catalogMigrations } from './store/migrations';
@@ -66,6 +68,8 @@ export const catalogPlugin = definePlugin({
       settings: settingsFor({ type: '', target: '' }),
       readonly: config.catalog.readonly,
     };
+
+    ctx.contribute(searchCollators, createCatalogCollator(service.queries, ctx.events));
 
     registerEntityRoutes(ctx.http, service);
     registerFacetRoutes(ctx.http, service);

@@ -128,6 +128,12 @@ export class EntityQueries {
     return wanted.map((ref) => found.get(ref) ?? null);
   }
 
+  /** Served entities in id order after `afterId`: a full scan in pages, for collators and exports. */
+  async servedAfter(afterId: number, limit: number): Promise<StoredEntityRow[]> {
+    const rows = await this.served().where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute();
+    return rows.map((row) => ({ id: Number(row.id), ref: row.ref, final: row.final as string }));
+  }
+
   async count(condition?: Condition, fullText?: FullTextFilter): Promise<number> {
     const planned = this.forCounting(await this.plan(condition));
     const row = await this.base()

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { InputError } from '../../core/errors';
+import type { SearchIndex } from './engine/SearchIndex';
+import { POST_TAG, PRE_TAG } from './engine/fullText';
+import { searchPermissions } from './permissions';
+import { addFilter, filterKey, normalizeFilterValue, parseQuery } from './query/parseQuery';
+
+const DEFAULT_PAGE_LIMIT = 25;
+const MAX_PAGE_LIMIT = 100;
+const MAX_TERM_LENGTH = 1000;
+/** Facet counts answered with every query, for the results page. */
+const FACETS = ['kind', 'owner', 'type', 'lifecycle', 'tag'];
+
+type RawQuery = Record<string, string | string[] | undefined>;
+
+function list(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function single(query: RawQuery, name: string): string | undefined {
+  const values = list(query[name]);
+  if (values.length > 1) throw new InputError(`${name}: must be given once`);
+  return values[0];
+}
+
+/** A page cursor is the offset of the page's first result, opaque to clients. */
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };
+    if (Number.isSafeInteger(offset) && (offset as number) >= 0) return offset as number;
+  } catch {
+    // Reported below like any other malformed cursor.
+  }
+  throw new InputError('pageCursor: not a cursor this server issued');
+}
+
+function pageLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return DEFAULT_PAGE_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
+    throw new InputError(`pageLimit: must be a whole number from 1 to ${MAX_PAGE_LIMIT}`);
+  }
+  return limit;
+}
+
+/** GET /query in Backstage's search wire shape, plus facet counts. */
+export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) {
+  http.get('/query', { config: { permission: searchPermissions.query } }, async (request) => {
+    const query = request.query as RawQuery;
+    const term = single(query, 'term') ?? '';
+    if (term.length > MAX_TERM_LENGTH) throw new InputError(`term: longer than ${MAX_TERM_LENGTH} characters`);
+    const parsed = parseQuery(term);
+    for (const [name, value] of Object.entries(query)) {
+      const match = /^filters\[(.*)\]$/.exec(name);
+      if (!match) continue;
+      const key = filterKey(match[1]);
+      if (!key) throw new InputError(`${name}: unknown filter "${match[1]}"`);
+      for (const raw of list(value)) {
+        try {
+          addFilter(parsed.filters, key, normalizeFilterValue(key, raw));
+        } catch (error) {
+          throw new InputError(`${name}: ${(error as Error).message}`);
+        }
+      }
+    }
+    const types = [...list(query['types[]']), ...list(query.types)].filter(Boolean);
+    const limit = pageLimit(single(query, 'pageLimit'));
+    const cursor = single(query, 'pageCursor');
+    const offset = cursor ? decodeCursor(cursor) : 0;
+
+    const page = await index.query({ ...parsed, types, offset, limit, facets: FACETS });
+    return {
+      results: page.hits.map((hit, i) => ({
+        type: hit.type,
+        document: { ...hit.fields, title: hit.title, text: hit.text, location: hit.location },
+        highlight: { preTag: PRE_TAG, postTag: POST_TAG, fields: hit.highlight ?? {} },
+        rank: offset + i + 1,
+      })),
+      ...(offset + limit < page.total ? { nextPageCursor: encodeCursor(offset + limit) } : {}),
+      ...(offset > 0 ? { previousPageCursor: encodeCursor(Math.max(0, offset - limit)) } : {}),
+      numberOfResults: page.total,
+      facets: page.facets,
+    };
+  });
+}
