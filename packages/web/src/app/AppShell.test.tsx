@@ -18,7 +18,7 @@ describe('AppShell', () => {
       { url: '/no/such/page' },
     );
     expect(await screen.findByText('There is no page at this address')).toBeInTheDocument();
-    expect(screen.getByRole('searchbox', { name: 'Search the catalog' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Search Greenroom' })).toBeInTheDocument();
     // jsdom has no wide screen: the navigation sits behind the menu button, as on a tablet.
     await userEvent.click(screen.getByRole('button', { name: 'Open navigation' }));
     const nav = await screen.findByRole('navigation', { name: 'Main' });

@@ -18,7 +18,7 @@ import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useNavItems } from './FeaturesContext';
-import { SearchBox } from '../components/SearchBox';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 
 const DRAWER_WIDTH = 200;
 
@@ -78,7 +78,7 @@ export function AppShell() {
             Greenroom
           </Typography>
           <Box sx={{ flexGrow: 1 }} />
-          <SearchBox label="Search the catalog" placeholder="Search the catalog" />
+          <HeaderSearch />
         </Toolbar>
       </AppBar>
       <Drawer

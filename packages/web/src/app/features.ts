@@ -1,5 +1,6 @@
 import type { Feature } from './extensions';
 import { apiDocsFeature } from '../features/apiDocs';
+import { blastRadiusFeature } from '../features/blastRadius';
 import { catalogFeature } from '../features/catalog';
 import { catalogImportFeature } from '../features/catalogImport';
 import { createFeature } from '../features/create';
@@ -21,5 +22,6 @@ export const features: Feature[] = [
   docsFeature,
   createFeature,
   searchFeature,
+  blastRadiusFeature,
   settingsFeature,
 ];
