@@ -1,4 +1,5 @@
 import type { Logger } from '../../core/logger';
+import { yieldToEventLoop } from '../../core/yieldToEventLoop';
 import type { SearchIndex } from './engine/SearchIndex';
 import type { SearchCollator, SearchDocument } from './extensions';
 
@@ -69,6 +70,8 @@ export class SearchIndexer {
           await this.index.index(generation, collator.type, batch);
           count += batch.length;
           batch = [];
+          // SQLite writes are synchronous: without this, queries wait for the whole rebuild.
+          await yieldToEventLoop();
         }
       }
       await this.index.index(generation, collator.type, batch);

@@ -8,7 +8,7 @@ import { addFilter, filterKey, normalizeFilterValue, parseQuery } from './query/
 const DEFAULT_PAGE_LIMIT = 25;
 const MAX_PAGE_LIMIT = 100;
 const MAX_TERM_LENGTH = 1000;
-/** Facet counts answered with every query, for the results page. */
+/** Facet counts for the results page, answered when asked for with `facets=true` (they cost a pass over every match). */
 const FACETS = ['kind', 'owner', 'type', 'lifecycle', 'tag'];
 
 type RawQuery = Record<string, string | string[] | undefined>;
@@ -72,7 +72,10 @@ export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) 
     const cursor = single(query, 'pageCursor');
     const offset = cursor ? decodeCursor(cursor) : 0;
 
-    const page = await index.query({ ...parsed, types, offset, limit, facets: FACETS });
+    const withFacets = single(query, 'facets');
+    if (withFacets !== undefined && withFacets !== 'true' && withFacets !== 'false') throw new InputError('facets: must be true or false');
+
+    const page = await index.query({ ...parsed, types, offset, limit, facets: withFacets === 'true' ? FACETS : [] });
     return {
       results: page.hits.map((hit, i) => ({
         type: hit.type,
@@ -83,7 +86,7 @@ export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) 
       ...(offset + limit < page.total ? { nextPageCursor: encodeCursor(offset + limit) } : {}),
       ...(offset > 0 ? { previousPageCursor: encodeCursor(Math.max(0, offset - limit)) } : {}),
       numberOfResults: page.total,
-      facets: page.facets,
+      ...(withFacets === 'true' ? { facets: page.facets } : {}),
     };
   });
 }

@@ -241,8 +241,9 @@ describe.each(await availableEngines())('search on %s', (engine) => {
     expect(refs(back)).toEqual(refs(first));
   });
 
-  it('counts facets over all matches, not just the page', async () => {
-    const body = await term('owner:team-x', '&pageLimit=1');
+  it('counts facets over all matches when asked, not just the page', async () => {
+    expect((await term('owner:team-x', '&pageLimit=1')).facets).toBeUndefined();
+    const body = await term('owner:team-x', '&pageLimit=1&facets=true');
     expect(body.results).toHaveLength(1);
     expect(body.facets.kind).toEqual([
       { value: 'component', count: 3 },

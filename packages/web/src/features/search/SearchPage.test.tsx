@@ -92,6 +92,7 @@ describe('SearchPage', () => {
     await screen.findByRole('list', { name: 'Search results' });
     expect(calls[0].url.searchParams.get('term')).toBe('');
     expect(calls[0].url.searchParams.get('filters[kind]')).toBe('API');
+    expect(calls[0].url.searchParams.get('facets')).toBe('true');
     await userEvent.click(screen.getByRole('combobox', { name: 'Owner' }));
     expect(await screen.findByRole('option', { name: 'team-payments (27)' })).toBeInTheDocument();
   });

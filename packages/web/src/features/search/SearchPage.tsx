@@ -47,7 +47,7 @@ export default function SearchPage() {
   useEffect(() => setDraft(query.term), [query.term]);
   // Filters alone are a search too (`filters[kind]=api` lists every API).
   const hasQuery = query.term.length > 0 || Object.keys(query.filters ?? {}).length > 0;
-  const results = useSearch(query, { enabled: hasQuery });
+  const results = useSearch({ ...query, facets: true }, { enabled: hasQuery });
 
   const change = (edit: (next: URLSearchParams) => void) => setParams((current) => withChange(current, edit));
   const submit = (event: FormEvent) => {

@@ -55,6 +55,18 @@ export interface IndexPage {
 const WRITE_BATCH = 200;
 const MAX_TYPO_LOOKUPS = 8;
 
+interface DocumentRow {
+  id: number;
+  type: string;
+  key: string;
+  title: string;
+  text: string;
+  location: string;
+  fields: string;
+  hl_title?: string;
+  hl_text?: string;
+}
+
 /**
  * The search index on either engine. Documents live in generations: queries read the active one,
  * a rebuild fills the next and switches, so search stays online during a rebuild.
@@ -226,19 +238,21 @@ export class SearchIndex {
       ? sql`case when d.name = ${exact} or lower(d.title) = ${exact} then 0
           when substr(d.name, 1, ${exact.length}) = ${exact} or substr(lower(d.title), 1, ${exact.length}) = ${exact} then 1 else 2 end`
       : sql`0`;
-    const rows = await sql<{
-      type: string;
-      key: string;
-      title: string;
-      text: string;
-      location: string;
-      fields: string;
-      hl_title?: string;
-      hl_text?: string;
-    }>`select d.type, d.key, d.title, d.text, d.location, d.fields, ${tier} as tier ${textual ? sql`, ${fullText.select(terms)}` : sql``}
+    // The page's ids first, ordered by score alone; the rows and their highlights only for those ids,
+    // because the sorter would otherwise carry a highlighted copy of every match.
+    const ranked = await sql<{ id: number }>`select d.id, ${tier} as tier ${textual ? sql`, ${fullText.score}` : sql``}
       from ${from} where ${where}
       order by tier, ${textual ? sql`${fullText.order}, ` : sql``} lower(d.title), d.id
       limit ${request.limit} offset ${request.offset}`.execute(this.db);
+    const ids = ranked.rows.map((r) => Number(r.id));
+    const rowsById = new Map<number, DocumentRow>();
+    if (ids.length) {
+      const found =
+        await sql<DocumentRow>`select d.id, d.type, d.key, d.title, d.text, d.location, d.fields ${textual ? sql`, ${fullText.highlights}` : sql``}
+        from ${from} where ${where} and d.id in (${sql.join(ids)})`.execute(this.db);
+      for (const row of found.rows) rowsById.set(Number(row.id), row);
+    }
+    const rows = { rows: ids.map((id) => rowsById.get(id)).filter((row): row is DocumentRow => row !== undefined) };
 
     const total = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(this.db);
     const facets: IndexPage['facets'] = Object.fromEntries(request.facets.map((f) => [f, []]));

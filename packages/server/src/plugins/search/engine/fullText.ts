@@ -8,8 +8,10 @@ export interface FullText {
   /** A source of rows exposing `d` (search_documents) and whatever the match needs. */
   from(terms: MatchTerm[]): RawBuilder<unknown>;
   where(terms: MatchTerm[]): RawBuilder<unknown>;
-  /** Selects `hl_title`, `hl_text` and `score`. */
-  select(terms: MatchTerm[]): RawBuilder<unknown>;
+  /** The match's score, named `score`. */
+  score: RawBuilder<unknown>;
+  /** Selects `hl_title` and `hl_text`; costly, so computed only for the rows of a page. */
+  highlights: RawBuilder<unknown>;
   /** Best score first. */
   order: RawBuilder<unknown>;
 }
@@ -21,8 +23,8 @@ export const POST_TAG = '</mark>';
 export const sqliteFullText: FullText = {
   from: () => sql`search_fts join search_documents d on d.id = search_fts.rowid`,
   where: (terms) => sql`search_fts match ${ftsMatch(terms)}`,
-  select: () =>
-    sql`highlight(search_fts, 0, ${PRE_TAG}, ${POST_TAG}) as hl_title, highlight(search_fts, 2, ${PRE_TAG}, ${POST_TAG}) as hl_text, bm25(search_fts, 10.0, 8.0, 1.0) as score`,
+  score: sql`bm25(search_fts, 10.0, 8.0, 1.0) as score`,
+  highlights: sql`highlight(search_fts, 0, ${PRE_TAG}, ${POST_TAG}) as hl_title, highlight(search_fts, 2, ${PRE_TAG}, ${POST_TAG}) as hl_text`,
   // bm25 is lower for better matches.
   order: sql`score asc`,
 };
@@ -36,17 +38,17 @@ function ftsMatch(terms: MatchTerm[]): string {
     .join(' AND ');
 }
 
+// The whole field with the matches marked: the client shows the field, not a fragment of it.
+const HEADLINE = `HighlightAll=true, StartSel="${PRE_TAG}", StopSel="${POST_TAG}"`;
+
 /** PostgreSQL: a weighted tsvector (title and names A, text C) with prefix matching and English stemming. */
 export const postgresFullText: FullText = {
   from: (terms) => sql`search_documents d cross join to_tsquery('english', ${tsQuery(terms)}) as q`,
   where: () => sql`d.tsv @@ q`,
-  select: () =>
-    sql`ts_headline('english', d.title, q, ${HEADLINE}) as hl_title, ts_headline('english', d.text, q, ${HEADLINE}) as hl_text, ts_rank(d.tsv, q) as score`,
+  score: sql`ts_rank(d.tsv, q) as score`,
+  highlights: sql`ts_headline('english', d.title, q, ${HEADLINE}) as hl_title, ts_headline('english', d.text, q, ${HEADLINE}) as hl_text`,
   order: sql`score desc`,
 };
-
-// The whole field with the matches marked: the client shows the field, not a fragment of it.
-const HEADLINE = `HighlightAll=true, StartSel="${PRE_TAG}", StopSel="${POST_TAG}"`;
 
 function tsQuery(terms: MatchTerm[]): string {
   return terms
