@@ -8,13 +8,16 @@ import { createServer } from '../../packages/server/src/server';
 import { waitForIngestion } from '../../packages/server/src/testing/app';
 import { REPO_ROOT } from './paths';
 import { reportBenchFailure } from './logTail';
+import { parseSearchBenchArgs, SEARCH_USAGE } from './searchArgs';
 import { loadQueries, meanOf, scoreQuery } from './searchRelevance';
+import { runSearchScale } from './searchScale';
 import { summarise } from './stats';
 
 // `npm run bench:search`: relevance of /api/search/query over the demo organisation
 // (bench/search-relevance/queries.yaml) — MRR and recall@5 — and the latency of those
 // queries. The server runs in this process on a fresh SQLite database (or PostgreSQL
 // with GREENROOM_DATABASE_URL=postgres://…), with the demo config of greenroom.yaml.
+// With --entities N it runs the scale part instead (bench/src/searchScale.ts).
 
 const QUERIES = path.join(REPO_ROOT, 'bench', 'search-relevance', 'queries.yaml');
 const REPEATS = 5;
@@ -92,4 +95,22 @@ async function waitForIndex(search: (term: string) => Promise<{ refs: string[] }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-process.exitCode = await main();
+async function run(): Promise<number> {
+  let scale;
+  try {
+    scale = parseSearchBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${SEARCH_USAGE}`);
+    return 2;
+  }
+  if (!scale) return main();
+  try {
+    await runSearchScale(scale);
+    return 0;
+  } catch (error) {
+    reportBenchFailure('search', error);
+    return 1;
+  }
+}
+
+process.exitCode = await run();
