@@ -50,3 +50,4 @@ export {
   type CheckedDocument,
   type EntityProblem,
 } from './problems';
+export type { EntityGraph, GraphEdge, GraphNode } from './graph';

@@ -1,4 +1,4 @@
-import type { Entity, EntityProblem } from '@greenroom/model';
+import type { Entity, EntityGraph, EntityProblem } from '@greenroom/model';
 import { apiFetch } from './http';
 
 const BASE = '/api/catalog';
@@ -74,31 +74,7 @@ export async function getFacets(facets: string[], filter: EntityFilter = {}): Pr
   return body.facets;
 }
 
-export interface GraphNode {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  lifecycle?: string;
-  owner?: string;
-  depth: number;
-  missing?: boolean;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  type: string;
-}
-
-export interface EntityGraph {
-  root: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated: boolean;
-}
+export type { EntityGraph, GraphEdge, GraphNode } from '@greenroom/model';
 
 export function getEntityGraph(query: {
   root: string;

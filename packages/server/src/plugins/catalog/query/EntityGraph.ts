@@ -1,4 +1,14 @@
-import { DEFAULT_NAMESPACE, RELATION_PAIRS, parseEntityRef, reverseRelationType, stringifyEntityRef, type Entity } from '@greenroom/model';
+import {
+  DEFAULT_NAMESPACE,
+  RELATION_PAIRS,
+  parseEntityRef,
+  reverseRelationType,
+  stringifyEntityRef,
+  type Entity,
+  type EntityGraph as EntityGraphWire,
+  type GraphEdge,
+  type GraphNode,
+} from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../core/database';
 import type { CatalogTables } from '../store/tables';
@@ -16,34 +26,8 @@ export interface GraphRequest {
   maxNodes: number;
 }
 
-export interface GraphNode {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  lifecycle?: string;
-  owner?: string;
-  /** Hops from the root. */
-  depth: number;
-  /** The relation names an entity the catalog does not serve; such nodes are not expanded. */
-  missing?: true;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  type: string;
-}
-
-export interface EntityGraphResult {
-  root: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** maxNodes was reached: some neighbours (and everything behind them) were left out. */
-  truncated: boolean;
-}
+/** The wire shape, shared with the web app through the model package. */
+export type EntityGraphResult = EntityGraphWire;
 
 /** Refs per `IN (...)`: well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
