@@ -7,6 +7,7 @@ import { refreshEntity } from '../../api/catalog';
 import { PageTitle } from '../../components/PageTitle';
 import { EntityRefLink } from '../../components/EntityRefLink';
 import { StarButton } from '../../stars/StarButton';
+import { displayName } from './api';
 import { relatedRefs } from './relations';
 import { UnregisterDialog } from './UnregisterDialog';
 
@@ -15,7 +16,8 @@ const text = (value: unknown) => (typeof value === 'string' && value ? value : u
 /** Title, star, the facts people look for first (kind, type, lifecycle, owner, system, tags) and entity actions. */
 export function EntityHeader({ entity }: { entity: Entity }) {
   const ref = stringifyEntityRef(entity);
-  const title = entity.metadata.title ?? entity.metadata.name;
+  // People and teams are known by their profile's display name.
+  const title = displayName(entity);
   const spec = entity.spec ?? {};
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [unregistering, setUnregistering] = useState(false);
@@ -34,7 +36,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
     <Box component="header" sx={{ mb: 2 }}>
       <PageTitle
         title={title}
-        subtitle={entity.metadata.title ? ref : undefined}
+        subtitle={title !== entity.metadata.name ? ref : undefined}
         actions={
           <Stack direction="row" sx={{ alignItems: 'center' }}>
             <StarButton entityRef={ref} title={title} />

@@ -47,8 +47,13 @@ export default function OwnedEntitiesCard({ entity }: EntityContentProps) {
   let content;
   if (error) content = <ErrorPanel title="The owned entities could not be loaded" error={error} />;
   else if (!entities.data) content = <Loading label="Loading the owned entities" />;
-  else if (total === 0) content = <EmptyState title={kinds.length ? 'Nothing of these kinds' : 'Owns nothing yet'} />;
-  else {
+  else if (total === 0) {
+    content = (
+      <EmptyState title={kinds.length ? 'Nothing of these kinds' : 'Owns nothing yet'}>
+        {hasSubTeams && !includeSubTeams && 'Its sub-teams may own something: switch on “Include sub-teams”.'}
+      </EmptyState>
+    );
+  } else {
     content = (
       <>
         <Box sx={{ overflowX: 'auto' }}>

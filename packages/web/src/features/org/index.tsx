@@ -12,8 +12,8 @@ export const orgFeature: Feature = {
   entityCards: [
     { id: 'group-profile', order: 10, width: 6, appliesTo: isKind('group'), component: GroupProfileCard },
     { id: 'group-members', order: 20, width: 6, appliesTo: isKind('group'), component: MembersCard },
-    { id: 'user-profile', order: 10, width: 4, appliesTo: isKind('user'), component: UserProfileCard },
+    { id: 'user-profile', order: 10, width: 6, appliesTo: isKind('user'), component: UserProfileCard },
     { id: 'owned-entities', order: 40, width: 12, appliesTo: isKind('group'), component: OwnedEntitiesCard },
-    { id: 'user-owned-entities', order: 40, width: 8, appliesTo: isKind('user'), component: OwnedEntitiesCard },
+    { id: 'user-owned-entities', order: 40, width: 6, appliesTo: isKind('user'), component: OwnedEntitiesCard },
   ],
 };
