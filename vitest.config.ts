@@ -10,10 +10,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        // extends: the root's timeouts apply to each project too (a busy CI machine needs them).
+        extends: true,
         resolve: { alias },
         test: { name: 'node', include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'], exclude: ['packages/web/**'] },
       },
       {
+        extends: true,
         resolve: { alias },
         test: {
           name: 'web',
