@@ -2,6 +2,8 @@ import { createKindRegistry } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import { definePlugin } from '../../core/plugin';
 import { searchCollators } from '../search/extensions';
+import { createCatalogApi } from './catalogApi';
+import { catalogApi } from './extensions';
 import { CatalogEngine } from './processing/CatalogEngine';
 import { CatalogRules } from './processing/rules';
 import { YamlParser } from './processing/yamlWorker';
@@ -69,6 +71,7 @@ export const catalogPlugin = definePlugin({
       readonly: config.catalog.readonly,
     };
 
+    ctx.contribute(catalogApi, createCatalogApi(service));
     ctx.contribute(searchCollators, createCatalogCollator(service.queries, ctx.events));
 
     registerEntityRoutes(ctx.http, service);
