@@ -58,4 +58,24 @@ export const searchMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_search_scope_tokens': {
+    // Filters, types and the generation become tokens of the full-text index (see engine/scopeTokens.ts).
+    // The index is emptied here; the indexer rebuilds it when the server starts.
+    async up(db) {
+      const postgres = await isPostgres(db);
+      await sql`delete from search_filters`.execute(db);
+      await sql`delete from search_documents`.execute(db);
+      if (!postgres) {
+        await sql`drop table search_fts`.execute(db);
+        await sql`create virtual table search_fts using fts5(title, names, text, scope, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(
+          db,
+        );
+        // bm25 weights per column: names and titles first, the text after, scope tokens not at all.
+        await sql`insert into search_fts(search_fts, rank) values ('rank', 'bm25(10.0, 8.0, 1.0, 0.0)')`.execute(db);
+      }
+      await sql`create index search_documents_name on search_documents (generation, name)`.execute(db);
+      await sql`create index search_documents_lower_title on search_documents (generation, lower(title))`.execute(db);
+      await sql`drop index search_documents_title`.execute(db);
+    },
+  },
 };

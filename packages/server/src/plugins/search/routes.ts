@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { InputError } from '../../core/errors';
 import type { SearchIndex } from './engine/SearchIndex';
-import { POST_TAG, PRE_TAG } from './engine/fullText';
+import { POST_TAG, PRE_TAG } from './engine/highlight';
 import { searchPermissions } from './permissions';
 import { addFilter, filterKey, normalizeFilterValue, parseQuery } from './query/parseQuery';
 

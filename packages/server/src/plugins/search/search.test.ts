@@ -241,6 +241,22 @@ describe.each(await availableEngines())('search on %s', (engine) => {
     expect(refs(back)).toEqual(refs(first));
   });
 
+  it('lists name and title matches before description matches, and pages on into the descriptions', async () => {
+    // `shop` is the system's name; payments and storefront only mention the shop in their descriptions.
+    const pages = [];
+    let cursor = '';
+    for (let i = 0; i < 4; i++) {
+      const page = await term('shop', `&pageLimit=1${cursor ? `&pageCursor=${cursor}` : ''}`);
+      pages.push(...refs(page));
+      if (!page.nextPageCursor) break;
+      cursor = page.nextPageCursor;
+    }
+    expect(pages[0]).toBe('system:default/shop');
+    expect(pages.slice(1).sort()).toEqual(['component:default/payments', 'component:default/storefront']);
+    expect((await term('shop')).numberOfResults).toBe(3);
+    expect(refs(await term('shop kind:component')).sort()).toEqual(['component:default/payments', 'component:default/storefront']);
+  });
+
   it('counts facets over all matches when asked, not just the page', async () => {
     expect((await term('owner:team-x', '&pageLimit=1')).facets).toBeUndefined();
     const body = await term('owner:team-x', '&pageLimit=1&facets=true');

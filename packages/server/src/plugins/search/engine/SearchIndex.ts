@@ -3,7 +3,9 @@ import type { Database } from '../../../core/database';
 import type { SearchDocument } from '../extensions';
 import { nameWords, tokens } from '../text';
 import { Vocabulary } from '../vocabulary';
-import { postgresFullText, postgresVector, sqliteFullText, type FullText, type MatchTerm } from './fullText';
+import { postgresFullText, postgresVector, sqliteFullText, type FullText, type Match, type MatchTerm } from './fullText';
+import { highlight } from './highlight';
+import { documentScope, generationToken, scopeToken, typeToken } from './scopeTokens';
 
 interface SearchTables {
   search_documents: {
@@ -54,6 +56,8 @@ export interface IndexPage {
 
 const WRITE_BATCH = 200;
 const MAX_TYPO_LOOKUPS = 8;
+/** Names and titles starting with the query that rank before everything else; more would be noise. */
+const MAX_NAME_MATCHES = 100;
 
 interface DocumentRow {
   id: number;
@@ -63,8 +67,6 @@ interface DocumentRow {
   text: string;
   location: string;
   fields: string;
-  hl_title?: string;
-  hl_text?: string;
 }
 
 /**
@@ -159,7 +161,7 @@ export class SearchIndex {
             location: doc.location,
             fields: JSON.stringify(doc.fields),
             names,
-            ...(this.database.engine === 'postgres' ? { tsv: postgresVector(doc.title, names, doc.text) } : {}),
+            ...(this.database.engine === 'postgres' ? { tsv: postgresVector(doc.title, names, doc.text, documentScope(generation, type, doc.filters)) } : {}),
           };
         });
         const inserted = await trx.insertInto('search_documents').values(rows).returning(['id', 'key']).execute();
@@ -181,8 +183,8 @@ export class SearchIndex {
           await this.database.bulkInsert(
             trx,
             'search_fts',
-            ['rowid', 'title', 'names', 'text'].map((name) => ({ name, pgType: 'text' as const })),
-            rows.map((row) => [idByKey.get(row.key), row.title, row.names, row.text]),
+            ['rowid', 'title', 'names', 'text', 'scope'].map((name) => ({ name, pgType: 'text' as const })),
+            batch.map((doc, i) => [idByKey.get(doc.key), rows[i].title, rows[i].names, rows[i].text, documentScope(generation, type, doc.filters)]),
           );
         }
         const newWords = this.vocabulary.add(rows.flatMap((row) => [...row.names.split(' '), ...tokens(row.title)]));
@@ -222,68 +224,114 @@ export class SearchIndex {
   async query(request: IndexQuery): Promise<IndexPage> {
     const generation = await this.generation();
     const terms = await this.matchTerms(generation, request.words, request.phrases);
-    const { fullText } = this;
-    const textual = terms.length > 0;
-    const from = textual ? fullText.from(terms) : sql`search_documents d`;
-    const conditions: RawBuilder<unknown>[] = [sql`d.generation = ${generation}`];
-    if (textual) conditions.push(fullText.where(terms));
-    if (request.types.length) conditions.push(sql`d.type in (${sql.join(request.types)})`);
-    for (const [key, values] of Object.entries(request.filters)) {
-      conditions.push(sql`d.id in (select doc_id from search_filters where key = ${key} and value in (${sql.join(values)}))`);
-    }
-    const where = sql.join(conditions, sql` and `);
-
-    const exact = request.words.join(' ').toLowerCase();
-    const tier = exact
-      ? sql`case when d.name = ${exact} or lower(d.title) = ${exact} then 0
-          when substr(d.name, 1, ${exact.length}) = ${exact} or substr(lower(d.title), 1, ${exact.length}) = ${exact} then 1 else 2 end`
-      : sql`0`;
-    // The page's ids first, ordered by score alone; the rows and their highlights only for those ids,
-    // because the sorter would otherwise carry a highlighted copy of every match.
-    const ranked = await sql<{ id: number }>`select d.id, ${tier} as tier ${textual ? sql`, ${fullText.score}` : sql``}
-      from ${from} where ${where}
-      order by tier, ${textual ? sql`${fullText.order}, ` : sql``} lower(d.title), d.id
-      limit ${request.limit} offset ${request.offset}`.execute(this.db);
-    const ids = ranked.rows.map((r) => Number(r.id));
+    const scope = [
+      ...(await this.generationScope(generation)),
+      ...(request.types.length ? [request.types.map(typeToken)] : []),
+      ...Object.entries(request.filters).map(([key, values]) => values.map((value) => scopeToken(key, value))),
+    ];
+    // Neither words nor filters: everything, which the index names by the generation token.
+    const match: Match = { terms, scope: scope.length || terms.length ? scope : [[generationToken(generation)]] };
+    const ids = terms.length
+      ? await this.rankedPage(generation, match, request.words.join(' ').toLowerCase(), request.offset, request.limit)
+      : await this.titleOrderedPage(match, request.offset, request.limit);
     const rowsById = new Map<number, DocumentRow>();
     if (ids.length) {
-      const found =
-        await sql<DocumentRow>`select d.id, d.type, d.key, d.title, d.text, d.location, d.fields ${textual ? sql`, ${fullText.highlights}` : sql``}
-        from ${from} where ${where} and d.id in (${sql.join(ids)})`.execute(this.db);
-      for (const row of found.rows) rowsById.set(Number(row.id), row);
+      const found = await this.db
+        .selectFrom('search_documents')
+        .select(['id', 'type', 'key', 'title', 'text', 'location', 'fields'])
+        .where('id', 'in', ids)
+        .execute();
+      for (const row of found) rowsById.set(Number(row.id), row as DocumentRow);
     }
-    const rows = { rows: ids.map((id) => rowsById.get(id)).filter((row): row is DocumentRow => row !== undefined) };
-
-    const total = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(this.db);
-    const facets: IndexPage['facets'] = Object.fromEntries(request.facets.map((f) => [f, []]));
-    if (request.facets.length) {
-      const counts = await sql<{ key: string; value: string; n: number }>`select f.key, f.value, count(*) as n from search_filters f
-        where f.key in (${sql.join(request.facets)}) and f.doc_id in (select d.id from ${from} where ${where})
-        group by f.key, f.value`.execute(this.db);
-      for (const row of counts.rows) facets[row.key].push({ value: row.value, count: Number(row.n) });
-      for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    }
+    const rows = ids.map((id) => rowsById.get(id)).filter((row): row is DocumentRow => row !== undefined);
     return {
-      total: Number(total.rows[0]?.n ?? 0),
-      facets,
-      hits: rows.rows.map((row) => ({
+      total: await this.fullText.count(this.db, match),
+      facets: await this.facets(match, request.facets),
+      hits: rows.map((row) => ({
         type: row.type,
         key: row.key,
         title: row.title,
         text: row.text,
         location: row.location,
         fields: JSON.parse(row.fields) as Record<string, string>,
-        ...(textual ? { highlight: { title: row.hl_title ?? row.title, text: row.hl_text ?? row.text } } : {}),
+        ...(terms.length ? { highlight: { title: highlight(row.title, terms), text: highlight(row.text, terms) } } : {}),
       })),
     };
   }
 
-  /** Each word is matched as a prefix; a word that matches nothing is widened to known words one typo away. */
+  /**
+   * The ids of a page of text matches: names or titles equal to the query, then starting with it,
+   * then the documents matching in their title or name words by score, then the rest by score.
+   * Each step runs only when the page reaches past the ones before.
+   */
+  private async rankedPage(generation: number, match: Match, exact: string, offset: number, limit: number): Promise<number[]> {
+    const wanted = offset + limit;
+    const page = exact ? await this.nameMatches(generation, match, exact) : [];
+    const seen = new Set(page);
+    for (const part of ['titles', 'rest'] as const) {
+      if (page.length >= wanted) break;
+      for (const id of await this.fullText.ranked(this.db, match, part, wanted - page.length + seen.size)) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        page.push(id);
+      }
+    }
+    return page.slice(offset, wanted);
+  }
+
+  /**
+   * Matching documents whose name or title is the query (first) or starts with it (then by title),
+   * found by index: each range is read only as far as the first MAX_NAME_MATCHES entries.
+   */
+  private async nameMatches(generation: number, match: Match, exact: string): Promise<number[]> {
+    const end = `${exact}\uffff`;
+    const startingWith = (column: RawBuilder<string>) => sql<{ id: number; name: string; sort: string }>`select d.id, d.name, lower(d.title) as sort
+      from search_documents d where d.generation = ${generation} and ${column} >= ${exact} and ${column} < ${end}
+      order by ${column} limit ${MAX_NAME_MATCHES}`.execute(this.db);
+    const [byName, byTitle] = await Promise.all([startingWith(sql`d.name`), startingWith(sql`lower(d.title)`)]);
+    const candidates = [...byName.rows, ...byTitle.rows]
+      .map((row) => ({ id: Number(row.id), sort: row.sort, tier: row.sort === exact || row.name === exact ? 0 : 1 }))
+      .sort((a, b) => a.tier - b.tier || (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id - b.id));
+    if (!candidates.length) return [];
+    // Candidates matched the words' start; the whole query (filters, types, other words) must hold too.
+    // Materialized: pushed into FTS5 as a rowid constraint, the match would be re-run per candidate.
+    const matching = await sql<{ id: number }>`with m as materialized (${this.fullText.ids(match)})
+      select m.id from m where m.id in (${sql.join([...new Set(candidates.map((c) => c.id))])})`.execute(this.db);
+    const ok = new Set(matching.rows.map((r) => Number(r.id)));
+    const ids = [...new Set(candidates.filter((c) => ok.has(c.id)).map((c) => c.id))];
+    return ids.slice(0, MAX_NAME_MATCHES);
+  }
+
+  /** Without words there is no score: matching documents by title. */
+  private async titleOrderedPage(match: Match, offset: number, limit: number): Promise<number[]> {
+    const { rows } = await sql<{ id: number }>`select d.id from search_documents d
+      where d.id in (${this.fullText.ids(match)})
+      order by lower(d.title), d.id limit ${limit} offset ${offset}`.execute(this.db);
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Counts per value of each facet over every match (the results page's filters). */
+  private async facets(match: Match, keys: string[]): Promise<IndexPage['facets']> {
+    const facets: IndexPage['facets'] = Object.fromEntries(keys.map((f) => [f, []]));
+    if (!keys.length) return facets;
+    const counts = await sql<{ key: string; value: string; n: number }>`select f.key, f.value, count(*) as n from search_filters f
+      where f.key in (${sql.join(keys)}) and f.doc_id in (${this.fullText.ids(match)})
+      group by f.key, f.value`.execute(this.db);
+    for (const row of counts.rows) facets[row.key].push({ value: row.value, count: Number(row.n) });
+    for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return facets;
+  }
+
+  /**
+   * Words match whole (in any form the stemmer joins); the last one also as a prefix, since it is
+   * the one being typed. A word that matches nothing is widened to known words one typo away.
+   */
   private async matchTerms(generation: number, words: string[], phrases: string[]): Promise<MatchTerm[]> {
     const terms: MatchTerm[] = phrases.map((p) => ({ phrase: tokens(p) })).filter((t) => t.phrase.length > 0);
     let lookups = 0;
-    for (const word of words.flatMap(tokens)) {
-      const term = { word, corrections: [] as string[] };
+    const wordTokens = words.flatMap(tokens);
+    for (const [i, word] of wordTokens.entries()) {
+      const term = { word, prefix: i === wordTokens.length - 1, corrections: [] as string[] };
       // Each unknown word costs a probe; a long pasted query gets corrections for its first few only.
       if (!this.vocabulary.has(word) && lookups++ < MAX_TYPO_LOOKUPS && !(await this.matchesAny(generation, term))) {
         term.corrections = this.vocabulary.near(word);
@@ -294,9 +342,19 @@ export class SearchIndex {
   }
 
   private async matchesAny(generation: number, term: MatchTerm): Promise<boolean> {
-    const { fullText } = this;
-    const found = await sql`select 1 as one from ${fullText.from([term])}
-      where d.generation = ${generation} and ${fullText.where([term])} limit 1`.execute(this.db);
-    return found.rows.length > 0;
+    return this.fullText.any(this.db, { terms: [term], scope: await this.generationScope(generation) });
+  }
+
+  /**
+   * The scope that keeps a query to the active generation. Only while a rebuild has rows of another
+   * generation in the index is it needed; then every query intersects with all active documents.
+   */
+  private async generationScope(generation: number): Promise<string[][]> {
+    // Two subqueries, because each alone is one index seek and both in one select are a scan.
+    const { rows } = await sql<{ lo: number | null; hi: number | null }>`select
+      (select min(generation) from search_documents) as lo, (select max(generation) from search_documents) as hi`.execute(this.db);
+    const range = rows[0];
+    const single = range?.lo == null || (Number(range.lo) === generation && Number(range.hi) === generation);
+    return single ? [] : [[generationToken(generation)]];
   }
 }

@@ -1,62 +1,127 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 
-/** One AND-ed part of a text query: a word (matched as a prefix, or as one of its typo corrections) or a phrase. */
-export type MatchTerm = { word: string; corrections: string[] } | { phrase: string[] };
+/** One AND-ed part of a text query: a word (whole, or as a prefix, or as one of its typo corrections) or a phrase. */
+export type MatchTerm = { word: string; prefix: boolean; corrections: string[] } | { phrase: string[] };
 
-/** The engine-specific part of a query: where documents come from, how they match, rank and highlight. */
+/**
+ * What a query matches: every text term, and from each scope group at least one token
+ * (the generation, the types asked for, each filter's values; see scopeTokens.ts).
+ */
+export interface Match {
+  terms: MatchTerm[];
+  scope: string[][];
+}
+
+/**
+ * Which matches to rank. `titles`: the terms all occur in the title or name words, the small set
+ * a user means first. `rest`: the other matches (terms only in the description or text), ranked
+ * only when a page reaches past the title matches.
+ */
+export type MatchPart = 'all' | 'titles' | 'rest';
+
+/**
+ * The `rest` of a broad query (tens of thousands of description matches) is ranked within its first
+ * this many matches in index order: scoring every one would cost more than the rest of the query.
+ */
+export const REST_RANK_WINDOW = 2000;
+
+/** The engine-specific part of a query. Every method reads the index through the match alone. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the search tables are typed by SearchIndex
 export interface FullText {
-  /** A source of rows exposing `d` (search_documents) and whatever the match needs. */
-  from(terms: MatchTerm[]): RawBuilder<unknown>;
-  where(terms: MatchTerm[]): RawBuilder<unknown>;
-  /** The match's score, named `score`. */
-  score: RawBuilder<unknown>;
-  /** Selects `hl_title` and `hl_text`; costly, so computed only for the rows of a page. */
-  highlights: RawBuilder<unknown>;
-  /** Best score first. */
-  order: RawBuilder<unknown>;
+  count(db: Kysely<any>, match: Match): Promise<number>;
+  /** Ids of matching documents, best score first. */
+  ranked(db: Kysely<any>, match: Match, part: MatchPart, limit: number): Promise<number[]>;
+  /** A subquery selecting the ids of matching documents, as `id`. */
+  ids(match: Match): RawBuilder<unknown>;
+  /** Whether any document matches. */
+  any(db: Kysely<any>, match: Match): Promise<boolean>;
 }
 
-export const PRE_TAG = '<mark>';
-export const POST_TAG = '</mark>';
+const TEXT_COLUMNS = '{title names text}';
+const TITLE_COLUMNS = '{title names}';
 
-/** SQLite FTS5: columns (title, names, text); title and name words weigh far more than the description. */
+/** Tokens are letters and digits only (see tokens() and scopeTokens), so quoting them keeps FTS5 syntax out. */
+function ftsMatch(match: Match, part: MatchPart): string {
+  const text = (columns: string) =>
+    match.terms.map((term) =>
+      'phrase' in term
+        ? `${columns}: "${term.phrase.join(' ')}"`
+        : `${columns}: (${[`"${term.word}"${term.prefix ? '*' : ''}`, ...term.corrections.map((c) => `"${c}"`)].join(' OR ')})`,
+    );
+  const scope = match.scope.map((group) => `{scope}: (${group.map((token) => `"${token}"`).join(' OR ')})`);
+  const all = [...scope, ...text(TEXT_COLUMNS)].join(' AND ');
+  if (part === 'all' || match.terms.length === 0) return all;
+  const titles = [...scope, ...text(TITLE_COLUMNS)].join(' AND ');
+  return part === 'titles' ? titles : `(${all}) NOT (${titles})`;
+}
+
+/**
+ * SQLite FTS5: columns (title, names, text, scope). `rank` is bm25 with title and name words
+ * weighing far more than the text and the scope tokens nothing (set in the migration).
+ */
 export const sqliteFullText: FullText = {
-  from: () => sql`search_fts join search_documents d on d.id = search_fts.rowid`,
-  where: (terms) => sql`search_fts match ${ftsMatch(terms)}`,
-  score: sql`bm25(search_fts, 10.0, 8.0, 1.0) as score`,
-  highlights: sql`highlight(search_fts, 0, ${PRE_TAG}, ${POST_TAG}) as hl_title, highlight(search_fts, 2, ${PRE_TAG}, ${POST_TAG}) as hl_text`,
-  // bm25 is lower for better matches.
-  order: sql`score asc`,
+  async count(db, match) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${ftsMatch(match, 'all')}`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  },
+  async ranked(db, match, part, limit) {
+    const { rows } =
+      part === 'rest'
+        ? await sql<{ id: number }>`select id from (select rowid as id, rank as score from search_fts
+            where search_fts match ${ftsMatch(match, part)} limit ${REST_RANK_WINDOW}) order by score limit ${limit}`.execute(db)
+        : await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${ftsMatch(match, part)}
+            order by rank limit ${limit}`.execute(db);
+    return rows.map((r) => Number(r.id));
+  },
+  ids: (match) => sql`select rowid as id from search_fts where search_fts match ${ftsMatch(match, 'all')}`,
+  async any(db, match) {
+    const { rows } = await sql`select 1 as one from search_fts where search_fts match ${ftsMatch(match, 'all')} limit 1`.execute(db);
+    return rows.length > 0;
+  },
 };
 
-/** Tokens are letters and digits only (see tokens()), so quoting them is enough to keep FTS5 syntax out. */
-function ftsMatch(terms: MatchTerm[]): string {
-  return terms
-    .map((term) =>
-      'phrase' in term ? `"${term.phrase.join(' ')}"` : `(${[`"${term.word}"*`, ...term.corrections.map((c) => `"${c}"`)].join(' OR ')})`,
-    )
-    .join(' AND ');
+/** PostgreSQL: a weighted tsvector (title and names A, text C, scope tokens D) with prefix matching and English stemming. */
+function tsQuery(match: Match, part: MatchPart): string {
+  const text = (weights: string) =>
+    match.terms.map((term) =>
+      'phrase' in term
+        ? `(${term.phrase.map((w) => `${w}:${weights}`).join(' <-> ')})`
+        : `(${[`${term.word}:${term.prefix ? '*' : ''}${weights}`, ...term.corrections.map((c) => `${c}:${weights}`)].join(' | ')})`,
+    );
+  const scope = match.scope.map((group) => `(${group.map((token) => `${token}:D`).join(' | ')})`);
+  const all = [...scope, ...text('AC')].join(' & ');
+  if (part === 'all' || match.terms.length === 0) return all;
+  const titles = [...scope, ...text('A')].join(' & ');
+  return part === 'titles' ? titles : `(${all}) & !(${text('A').join(' & ')})`;
 }
 
-// The whole field with the matches marked: the client shows the field, not a fragment of it.
-const HEADLINE = `HighlightAll=true, StartSel="${PRE_TAG}", StopSel="${POST_TAG}"`;
+/** Scope tokens (weight D) count for nothing in the rank. */
+const RANK_WEIGHTS = '{0, 0.2, 0.4, 1.0}';
 
-/** PostgreSQL: a weighted tsvector (title and names A, text C) with prefix matching and English stemming. */
 export const postgresFullText: FullText = {
-  from: (terms) => sql`search_documents d cross join to_tsquery('english', ${tsQuery(terms)}) as q`,
-  where: () => sql`d.tsv @@ q`,
-  score: sql`ts_rank(d.tsv, q) as score`,
-  highlights: sql`ts_headline('english', d.title, q, ${HEADLINE}) as hl_title, ts_headline('english', d.text, q, ${HEADLINE}) as hl_text`,
-  order: sql`score desc`,
+  async count(db, match) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from search_documents d
+      where d.tsv @@ to_tsquery('english', ${tsQuery(match, 'all')})`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  },
+  async ranked(db, match, part, limit) {
+    const window = part === 'rest' ? sql`limit ${REST_RANK_WINDOW}` : sql``;
+    const { rows } = await sql<{ id: string }>`select id from (select d.id, ts_rank(${RANK_WEIGHTS}::float4[], d.tsv, q) as score
+        from search_documents d, to_tsquery('english', ${tsQuery(match, part)}) q where d.tsv @@ q ${window}) ranked
+      order by score desc, id limit ${limit}`.execute(db);
+    return rows.map((r) => Number(r.id));
+  },
+  ids: (match) => sql`select d.id from search_documents d where d.tsv @@ to_tsquery('english', ${tsQuery(match, 'all')})`,
+  async any(db, match) {
+    // `offset 0` keeps the planner from trading the index for a scan in the hope of an early row.
+    const { rows } = await sql`select 1 as one from (select d.id from search_documents d
+      where d.tsv @@ to_tsquery('english', ${tsQuery(match, 'all')}) offset 0) m limit 1`.execute(db);
+    return rows.length > 0;
+  },
 };
-
-function tsQuery(terms: MatchTerm[]): string {
-  return terms
-    .map((term) => ('phrase' in term ? `(${term.phrase.join(' <-> ')})` : `(${[`${term.word}:*`, ...term.corrections].join(' | ')})`))
-    .join(' & ');
-}
 
 /** The tsvector a document is stored with. */
-export function postgresVector(title: string, names: string, text: string): RawBuilder<string> {
-  return sql<string>`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${names}), 'A') || setweight(to_tsvector('english', ${text}), 'C')`;
+export function postgresVector(title: string, names: string, text: string, scope: string): RawBuilder<string> {
+  return sql<string>`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${names}), 'A')
+    || setweight(to_tsvector('english', ${text}), 'C') || setweight(to_tsvector('simple', ${scope}), 'D')`;
 }
