@@ -58,6 +58,7 @@ const WRITE_BATCH = 200;
 const MAX_TYPO_LOOKUPS = 8;
 /** Names and titles starting with the query that rank before everything else; more would be noise. */
 const MAX_NAME_MATCHES = 100;
+const RANK_WINDOW = 2000;
 
 interface DocumentRow {
   id: number;
@@ -268,9 +269,14 @@ export class SearchIndex {
     const wanted = offset + limit;
     const page = exact ? await this.nameMatches(generation, match, exact) : [];
     const seen = new Set(page);
-    for (const part of ['titles', 'rest'] as const) {
+    const steps = [
+      { part: 'titles', options: {} },
+      // Past the title matches: the description matches, ranked within a window (see RankOptions).
+      { part: 'all', options: { window: RANK_WINDOW } },
+    ] as const;
+    for (const { part, options } of steps) {
       if (page.length >= wanted) break;
-      for (const id of await this.fullText.ranked(this.db, match, part, wanted - page.length + seen.size)) {
+      for (const id of await this.fullText.ranked(this.db, match, part, wanted - page.length + seen.size, options)) {
         if (seen.has(id)) continue;
         seen.add(id);
         page.push(id);

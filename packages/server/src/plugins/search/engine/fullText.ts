@@ -12,25 +12,23 @@ export interface Match {
   scope: string[][];
 }
 
-/**
- * Which matches to rank. `titles`: the terms all occur in the title or name words, the small set
- * a user means first. `rest`: the other matches (terms only in the description or text), ranked
- * only when a page reaches past the title matches.
- */
-export type MatchPart = 'all' | 'titles' | 'rest';
+/** Which matches to rank: all of them, or those whose terms all occur in the title or name words. */
+export type MatchPart = 'all' | 'titles';
 
-/**
- * The `rest` of a broad query (tens of thousands of description matches) is ranked within its first
- * this many matches in index order: scoring every one would cost more than the rest of the query.
- */
-export const REST_RANK_WINDOW = 2000;
+export interface RankOptions {
+  /**
+   * Rank only within the first this many matches in index order. A broad query has tens of
+   * thousands of description matches, and scoring every one costs more than the rest of the query.
+   */
+  window?: number;
+}
 
 /** The engine-specific part of a query. Every method reads the index through the match alone. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the search tables are typed by SearchIndex
 export interface FullText {
   count(db: Kysely<any>, match: Match): Promise<number>;
   /** Ids of matching documents, best score first. */
-  ranked(db: Kysely<any>, match: Match, part: MatchPart, limit: number): Promise<number[]>;
+  ranked(db: Kysely<any>, match: Match, part: MatchPart, limit: number, options?: RankOptions): Promise<number[]>;
   /** A subquery selecting the ids of matching documents, as `id`. */
   ids(match: Match): RawBuilder<unknown>;
   /** Whether any document matches. */
@@ -50,9 +48,7 @@ function ftsMatch(match: Match, part: MatchPart): string {
     );
   const scope = match.scope.map((group) => `{scope}: (${group.map((token) => `"${token}"`).join(' OR ')})`);
   const all = [...scope, ...text(TEXT_COLUMNS)].join(' AND ');
-  if (part === 'all' || match.terms.length === 0) return all;
-  const titles = [...scope, ...text(TITLE_COLUMNS)].join(' AND ');
-  return part === 'titles' ? titles : `(${all}) NOT (${titles})`;
+  return part === 'all' || match.terms.length === 0 ? all : [...scope, ...text(TITLE_COLUMNS)].join(' AND ');
 }
 
 /**
@@ -64,11 +60,10 @@ export const sqliteFullText: FullText = {
     const { rows } = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${ftsMatch(match, 'all')}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
-  async ranked(db, match, part, limit) {
-    const { rows } =
-      part === 'rest'
-        ? await sql<{ id: number }>`select id from (select rowid as id, rank as score from search_fts
-            where search_fts match ${ftsMatch(match, part)} limit ${REST_RANK_WINDOW}) order by score limit ${limit}`.execute(db)
+  async ranked(db, match, part, limit, { window } = {}) {
+    const { rows } = window
+      ? await sql<{ id: number }>`select id from (select rowid as id, rank as score from search_fts
+            where search_fts match ${ftsMatch(match, part)} limit ${window}) order by score limit ${limit}`.execute(db)
         : await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${ftsMatch(match, part)}
             order by rank limit ${limit}`.execute(db);
     return rows.map((r) => Number(r.id));
@@ -90,9 +85,7 @@ function tsQuery(match: Match, part: MatchPart): string {
     );
   const scope = match.scope.map((group) => `(${group.map((token) => `${token}:D`).join(' | ')})`);
   const all = [...scope, ...text('AC')].join(' & ');
-  if (part === 'all' || match.terms.length === 0) return all;
-  const titles = [...scope, ...text('A')].join(' & ');
-  return part === 'titles' ? titles : `(${all}) & !(${text('A').join(' & ')})`;
+  return part === 'all' || match.terms.length === 0 ? all : [...scope, ...text('A')].join(' & ');
 }
 
 /** Scope tokens (weight D) count for nothing in the rank. */
@@ -104,10 +97,10 @@ export const postgresFullText: FullText = {
       where d.tsv @@ to_tsquery('english', ${tsQuery(match, 'all')})`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
-  async ranked(db, match, part, limit) {
-    const window = part === 'rest' ? sql`limit ${REST_RANK_WINDOW}` : sql``;
+  async ranked(db, match, part, limit, { window } = {}) {
+    const windowed = window ? sql`limit ${window}` : sql``;
     const { rows } = await sql<{ id: string }>`select id from (select d.id, ts_rank(${RANK_WEIGHTS}::float4[], d.tsv, q) as score
-        from search_documents d, to_tsquery('english', ${tsQuery(match, part)}) q where d.tsv @@ q ${window}) ranked
+        from search_documents d, to_tsquery('english', ${tsQuery(match, part)}) q where d.tsv @@ q ${windowed}) ranked
       order by score desc, id limit ${limit}`.execute(db);
     return rows.map((r) => Number(r.id));
   },
