@@ -29,3 +29,10 @@ export interface CatalogApi {
 }
 
 export const catalogApi = extensionPoint<CatalogApi>('catalog.api');
+
+/**
+ * An entity as a search document: title, text, the facets (kind, type, owner, lifecycle, tags) and
+ * relationship filters the query language knows. For collators of other plugins that index
+ * entities under their own type (e.g. templates).
+ */
+export { entityDocument } from './search/catalogCollator';
