@@ -59,13 +59,17 @@ export const searchMigrations: Record<string, Migration> = {
     },
   },
   '0002_search_scope_tokens': {
-    // Filters, types and the generation become tokens of the full-text index (see engine/scopeTokens.ts).
+    // Filters, types and the generation become tokens of the full-text index (see engine/scopeTokens.ts),
+    // so search_filters keeps only facet values.
     // The index is emptied here; the indexer rebuilds it when the server starts.
     async up(db) {
       const postgres = await isPostgres(db);
       await sql`delete from search_filters`.execute(db);
       await sql`delete from search_documents`.execute(db);
-      if (!postgres) {
+      if (postgres) {
+        await sql`alter table search_documents add column tsv_title tsvector not null`.execute(db);
+        await sql`create index search_documents_tsv_title on search_documents using gin (tsv_title)`.execute(db);
+      } else {
         await sql`drop table search_fts`.execute(db);
         await sql`create virtual table search_fts using fts5(title, names, text, scope, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(
           db,
@@ -73,6 +77,10 @@ export const searchMigrations: Record<string, Migration> = {
         // bm25 weights per column: names and titles first, the text after, scope tokens not at all.
         await sql`insert into search_fts(search_fts, rank) values ('rank', 'bm25(10.0, 8.0, 1.0, 0.0)')`.execute(db);
       }
+      // search_filters now only holds facet values, counted per matching document.
+      await sql`drop index search_filters_lookup`.execute(db);
+      await sql`drop index search_filters_doc`.execute(db);
+      await sql`create index search_filters_doc on search_filters (doc_id, key, value)`.execute(db);
       await sql`create index search_documents_name on search_documents (generation, name)`.execute(db);
       await sql`create index search_documents_lower_title on search_documents (generation, lower(title))`.execute(db);
       await sql`drop index search_documents_title`.execute(db);

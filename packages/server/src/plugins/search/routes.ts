@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { InputError } from '../../core/errors';
-import type { SearchIndex } from './engine/SearchIndex';
+import { FACET_KEYS, type SearchIndex } from './engine/SearchIndex';
 import { POST_TAG, PRE_TAG } from './engine/highlight';
 import { searchPermissions } from './permissions';
 import { addFilter, filterKey, normalizeFilterValue, parseQuery } from './query/parseQuery';
@@ -8,8 +8,6 @@ import { addFilter, filterKey, normalizeFilterValue, parseQuery } from './query/
 const DEFAULT_PAGE_LIMIT = 25;
 const MAX_PAGE_LIMIT = 100;
 const MAX_TERM_LENGTH = 1000;
-/** Facet counts for the results page, answered when asked for with `facets=true` (they cost a pass over every match). */
-const FACETS = ['kind', 'owner', 'type', 'lifecycle', 'tag'];
 
 type RawQuery = Record<string, string | string[] | undefined>;
 
@@ -75,7 +73,7 @@ export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) 
     const withFacets = single(query, 'facets');
     if (withFacets !== undefined && withFacets !== 'true' && withFacets !== 'false') throw new InputError('facets: must be true or false');
 
-    const page = await index.query({ ...parsed, types, offset, limit, facets: withFacets === 'true' ? FACETS : [] });
+    const page = await index.query({ ...parsed, types, offset, limit, facets: withFacets === 'true' ? FACET_KEYS : [] });
     return {
       results: page.hits.map((hit, i) => ({
         type: hit.type,

@@ -3,7 +3,7 @@ import type { Database } from '../../../core/database';
 import type { SearchDocument } from '../extensions';
 import { nameWords, tokens } from '../text';
 import { Vocabulary } from '../vocabulary';
-import { postgresFullText, postgresVector, sqliteFullText, type FullText, type Match, type MatchTerm } from './fullText';
+import { postgresFullText, postgresVectors, sqliteFullText, type FullText, type Match, type MatchTerm } from './fullText';
 import { highlight } from './highlight';
 import { documentScope, generationToken, scopeToken, typeToken } from './scopeTokens';
 
@@ -21,7 +21,9 @@ interface SearchTables {
     names: string;
     /** PostgreSQL only. */
     tsv?: string;
+    tsv_title?: string;
   };
+  /** Facet values per document (FACET_KEYS), for counting. */
   search_filters: { doc_id: number; key: string; value: string };
   search_vocabulary: { word: string };
   search_state: { key: string; value: string };
@@ -53,6 +55,9 @@ export interface IndexPage {
   total: number;
   facets: Record<string, Array<{ value: string; count: number }>>;
 }
+
+/** The filters the results page counts per value (`facets=true`). */
+export const FACET_KEYS = ['kind', 'owner', 'type', 'lifecycle', 'tag'];
 
 const WRITE_BATCH = 200;
 const MAX_TYPO_LOOKUPS = 8;
@@ -162,13 +167,16 @@ export class SearchIndex {
             location: doc.location,
             fields: JSON.stringify(doc.fields),
             names,
-            ...(this.database.engine === 'postgres' ? { tsv: postgresVector(doc.title, names, doc.text, documentScope(generation, type, doc.filters)) } : {}),
+            ...(this.database.engine === 'postgres'
+              ? postgresVectors(doc.title, names, doc.text, documentScope(generation, type, doc.filters))
+              : {}),
           };
         });
         const inserted = await trx.insertInto('search_documents').values(rows).returning(['id', 'key']).execute();
         const idByKey = new Map(inserted.map((r) => [r.key, Number(r.id)]));
+        // Filters are matched through scope tokens; only the facet keys are kept as rows, for counting.
         const filterRows = batch.flatMap((doc) =>
-          Object.entries(doc.filters).flatMap(([key, values]) => [...new Set(values)].map((value) => [idByKey.get(doc.key), key, value])),
+          FACET_KEYS.flatMap((key) => [...new Set(doc.filters[key] ?? [])].map((value) => [idByKey.get(doc.key), key, value])),
         );
         await this.database.bulkInsert(
           trx,

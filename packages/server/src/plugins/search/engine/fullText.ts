@@ -75,46 +75,70 @@ export const sqliteFullText: FullText = {
   },
 };
 
-/** PostgreSQL: a weighted tsvector (title and names A, text C, scope tokens D) with prefix matching and English stemming. */
-function tsQuery(match: Match, part: MatchPart): string {
-  const text = (weights: string) =>
-    match.terms.map((term) =>
-      'phrase' in term
-        ? `(${term.phrase.map((w) => `${w}:${weights}`).join(' <-> ')})`
-        : `(${[`${term.word}:${term.prefix ? '*' : ''}${weights}`, ...term.corrections.map((c) => `${c}:${weights}`)].join(' | ')})`,
-    );
-  const scope = match.scope.map((group) => `(${group.map((token) => `${token}:D`).join(' | ')})`);
-  const all = [...scope, ...text('AC')].join(' & ');
-  return part === 'all' || match.terms.length === 0 ? all : [...scope, ...text('A')].join(' & ');
+/**
+ * PostgreSQL: two tsvectors per document. `tsv` holds everything (title and names weight A, text
+ * C, scope tokens D) for matching and counting; `tsv_title` only the title and name words, a small
+ * vector that ranks title matches without reading the large one. Queries carry no weight labels,
+ * which would make PostgreSQL re-read every candidate's vector (the GIN index keeps no weights),
+ * except on a prefix that could reach the scope tokens (`z`, `zz…`).
+ */
+function textQuery(match: Match): string[] {
+  const label = (word: string, prefix = false) => {
+    if (!prefix) return word;
+    return `${word}:*${SCOPE_PREFIX.startsWith(word.slice(0, 2)) ? 'AC' : ''}`;
+  };
+  return match.terms.map((term) =>
+    'phrase' in term
+      ? `(${term.phrase.join(' <-> ')})`
+      : `(${[label(term.word, term.prefix), ...term.corrections].join(' | ')})`,
+  );
 }
+
+const scopeQuery = (match: Match) => match.scope.map((group) => `(${group.join(' | ')})`);
+const allQuery = (match: Match) => [...scopeQuery(match), ...textQuery(match)].join(' & ');
+
+const SCOPE_PREFIX = 'zz';
 
 /** Scope tokens (weight D) count for nothing in the rank. */
 const RANK_WEIGHTS = '{0, 0.2, 0.4, 1.0}';
 
+/** Matching documents with their score, for the part asked. */
+function scored(match: Match, part: MatchPart): RawBuilder<unknown> {
+  if (part === 'all' || match.terms.length === 0) {
+    return sql`select d.id, ts_rank(${RANK_WEIGHTS}::float4[], d.tsv, q) as score
+      from search_documents d, to_tsquery('english', ${allQuery(match)}) q where d.tsv @@ q`;
+  }
+  const scope = scopeQuery(match);
+  return sql`select d.id, ts_rank(d.tsv_title, q) as score
+    from search_documents d, to_tsquery('english', ${textQuery(match).join(' & ')}) q
+    where d.tsv_title @@ q ${scope.length ? sql`and d.tsv @@ to_tsquery('english', ${scope.join(' & ')})` : sql``}`;
+}
+
 export const postgresFullText: FullText = {
   async count(db, match) {
     const { rows } = await sql<{ n: string }>`select count(*) as n from search_documents d
-      where d.tsv @@ to_tsquery('english', ${tsQuery(match, 'all')})`.execute(db);
+      where d.tsv @@ to_tsquery('english', ${allQuery(match)})`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
   async ranked(db, match, part, limit, { window } = {}) {
-    const windowed = window ? sql`limit ${window}` : sql``;
-    const { rows } = await sql<{ id: string }>`select id from (select d.id, ts_rank(${RANK_WEIGHTS}::float4[], d.tsv, q) as score
-        from search_documents d, to_tsquery('english', ${tsQuery(match, part)}) q where d.tsv @@ q ${windowed}) ranked
+    const { rows } = await sql<{ id: string }>`select id from (${scored(match, part)} ${window ? sql`limit ${window}` : sql``}) ranked
       order by score desc, id limit ${limit}`.execute(db);
     return rows.map((r) => Number(r.id));
   },
-  ids: (match) => sql`select d.id from search_documents d where d.tsv @@ to_tsquery('english', ${tsQuery(match, 'all')})`,
+  ids: (match) => sql`select d.id from search_documents d where d.tsv @@ to_tsquery('english', ${allQuery(match)})`,
   async any(db, match) {
     // `offset 0` keeps the planner from trading the index for a scan in the hope of an early row.
     const { rows } = await sql`select 1 as one from (select d.id from search_documents d
-      where d.tsv @@ to_tsquery('english', ${tsQuery(match, 'all')}) offset 0) m limit 1`.execute(db);
+      where d.tsv @@ to_tsquery('english', ${allQuery(match)}) offset 0) m limit 1`.execute(db);
     return rows.length > 0;
   },
 };
 
-/** The tsvector a document is stored with. */
-export function postgresVector(title: string, names: string, text: string, scope: string): RawBuilder<string> {
-  return sql<string>`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${names}), 'A')
-    || setweight(to_tsvector('english', ${text}), 'C') || setweight(to_tsvector('simple', ${scope}), 'D')`;
+/** The tsvectors a document is stored with (see above). */
+export function postgresVectors(title: string, names: string, text: string, scope: string) {
+  return {
+    tsv: sql<string>`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${names}), 'A')
+      || setweight(to_tsvector('english', ${text}), 'C') || setweight(to_tsvector('simple', ${scope}), 'D')`,
+    tsv_title: sql<string>`to_tsvector('english', ${title}) || to_tsvector('english', ${names})`,
+  };
 }
