@@ -142,6 +142,11 @@ export class SearchIndex {
     await this.db.deleteFrom('search_filters').where('doc_id', 'in', stale).execute();
     if (this.database.engine === 'sqlite') await sql`delete from search_fts where rowid in (${stale})`.execute(this.db);
     await this.db.deleteFrom('search_documents').where('generation', '<>', generation).execute();
+    if (this.database.engine === 'postgres') {
+      // A whole generation was written and another deleted: without fresh statistics the planner
+      // guesses full-text selectivity, and without the visibility map every count reads the heap.
+      await sql`vacuum analyze search_documents, search_filters`.execute(this.db);
+    }
   }
 
   /** Adds or replaces documents of one type. */
@@ -231,10 +236,10 @@ export class SearchIndex {
   }
 
   async query(request: IndexQuery): Promise<IndexPage> {
-    const generation = await this.generation();
-    const terms = await this.matchTerms(generation, request.words, request.phrases);
+    const { generation, generationScope } = await this.active();
+    const terms = await this.matchTerms(generationScope, request.words, request.phrases);
     const scope = [
-      ...(await this.generationScope(generation)),
+      ...generationScope,
       ...(request.types.length ? [request.types.map(typeToken)] : []),
       ...Object.entries(request.filters).map(([key, values]) => values.map((value) => scopeToken(key, value))),
     ];
@@ -243,19 +248,19 @@ export class SearchIndex {
     const ids = terms.length
       ? await this.rankedPage(generation, match, request.words.join(' ').toLowerCase(), request.offset, request.limit)
       : await this.titleOrderedPage(match, request.offset, request.limit);
-    const rowsById = new Map<number, DocumentRow>();
-    if (ids.length) {
-      const found = await this.db
-        .selectFrom('search_documents')
-        .select(['id', 'type', 'key', 'title', 'text', 'location', 'fields'])
-        .where('id', 'in', ids)
-        .execute();
-      for (const row of found) rowsById.set(Number(row.id), row as DocumentRow);
-    }
+    // Independent reads: on PostgreSQL they run side by side on pooled connections.
+    const [found, total, facets] = await Promise.all([
+      ids.length
+        ? this.db.selectFrom('search_documents').select(['id', 'type', 'key', 'title', 'text', 'location', 'fields']).where('id', 'in', ids).execute()
+        : [],
+      this.fullText.count(this.db, match),
+      this.facets(match, request.facets),
+    ]);
+    const rowsById = new Map(found.map((row) => [Number(row.id), row as DocumentRow]));
     const rows = ids.map((id) => rowsById.get(id)).filter((row): row is DocumentRow => row !== undefined);
     return {
-      total: await this.fullText.count(this.db, match),
-      facets: await this.facets(match, request.facets),
+      total,
+      facets,
       hits: rows.map((row) => ({
         type: row.type,
         key: row.key,
@@ -299,21 +304,18 @@ export class SearchIndex {
    */
   private async nameMatches(generation: number, match: Match, exact: string): Promise<number[]> {
     const end = `${exact}\uffff`;
-    const startingWith = (column: RawBuilder<string>) => sql<{ id: number; name: string; sort: string }>`select d.id, d.name, lower(d.title) as sort
+    const startingWith = (column: RawBuilder<string>) => sql`select * from (select d.id, d.name, lower(d.title) as sort
       from search_documents d where d.generation = ${generation} and ${column} >= ${exact} and ${column} < ${end}
-      order by ${column} limit ${MAX_NAME_MATCHES}`.execute(this.db);
-    const [byName, byTitle] = await Promise.all([startingWith(sql`d.name`), startingWith(sql`lower(d.title)`)]);
-    const candidates = [...byName.rows, ...byTitle.rows]
+      order by ${column} limit ${MAX_NAME_MATCHES}) r`;
+    const { rows } = await sql<{ id: number; name: string; sort: string }>`${startingWith(sql`d.name`)}
+      union all ${startingWith(sql`lower(d.title)`)}`.execute(this.db);
+    if (!rows.length) return [];
+    const candidates = rows
       .map((row) => ({ id: Number(row.id), sort: row.sort, tier: row.sort === exact || row.name === exact ? 0 : 1 }))
       .sort((a, b) => a.tier - b.tier || (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id - b.id));
-    if (!candidates.length) return [];
     // Candidates matched the words' start; the whole query (filters, types, other words) must hold too.
-    // Materialized: pushed into FTS5 as a rowid constraint, the match would be re-run per candidate.
-    const matching = await sql<{ id: number }>`with m as materialized (${this.fullText.ids(match)})
-      select m.id from m where m.id in (${sql.join([...new Set(candidates.map((c) => c.id))])})`.execute(this.db);
-    const ok = new Set(matching.rows.map((r) => Number(r.id)));
-    const ids = [...new Set(candidates.filter((c) => ok.has(c.id)).map((c) => c.id))];
-    return ids.slice(0, MAX_NAME_MATCHES);
+    const matching = await this.fullText.matchingAmong(this.db, match, [...new Set(candidates.map((c) => c.id))]);
+    return [...new Set(candidates.filter((c) => matching.has(c.id)).map((c) => c.id))].slice(0, MAX_NAME_MATCHES);
   }
 
   /** Without words there is no score: matching documents by title. */
@@ -340,14 +342,14 @@ export class SearchIndex {
    * Words match whole (in any form the stemmer joins); the last one also as a prefix, since it is
    * the one being typed. A word that matches nothing is widened to known words one typo away.
    */
-  private async matchTerms(generation: number, words: string[], phrases: string[]): Promise<MatchTerm[]> {
+  private async matchTerms(generationScope: string[][], words: string[], phrases: string[]): Promise<MatchTerm[]> {
     const terms: MatchTerm[] = phrases.map((p) => ({ phrase: tokens(p) })).filter((t) => t.phrase.length > 0);
     let lookups = 0;
     const wordTokens = words.flatMap(tokens);
     for (const [i, word] of wordTokens.entries()) {
       const term = { word, prefix: i === wordTokens.length - 1, corrections: [] as string[] };
       // Each unknown word costs a probe; a long pasted query gets corrections for its first few only.
-      if (!this.vocabulary.has(word) && lookups++ < MAX_TYPO_LOOKUPS && !(await this.matchesAny(generation, term))) {
+      if (!this.vocabulary.has(word) && lookups++ < MAX_TYPO_LOOKUPS && !(await this.fullText.any(this.db, { terms: [term], scope: generationScope }))) {
         term.corrections = this.vocabulary.near(word);
       }
       terms.push(term);
@@ -355,20 +357,19 @@ export class SearchIndex {
     return terms;
   }
 
-  private async matchesAny(generation: number, term: MatchTerm): Promise<boolean> {
-    return this.fullText.any(this.db, { terms: [term], scope: await this.generationScope(generation) });
-  }
-
   /**
-   * The scope that keeps a query to the active generation. Only while a rebuild has rows of another
-   * generation in the index is it needed; then every query intersects with all active documents.
+   * The generation queries read (from the database each time, so a rebuild by another process,
+   * `greenroom search reindex`, is picked up at once), and the scope that keeps a query to it: only
+   * while a rebuild has rows of another generation in the index is one needed.
    */
-  private async generationScope(generation: number): Promise<string[][]> {
-    // Two subqueries, because each alone is one index seek and both in one select are a scan.
-    const { rows } = await sql<{ lo: number | null; hi: number | null }>`select
+  private async active(): Promise<{ generation: number; generationScope: string[][] }> {
+    // Subqueries, because min and max are one index seek each, and a scan when asked together.
+    const { rows } = await sql<{ g: string | null; lo: number | null; hi: number | null }>`select
+      (select value from search_state where key = 'generation') as g,
       (select min(generation) from search_documents) as lo, (select max(generation) from search_documents) as hi`.execute(this.db);
-    const range = rows[0];
-    const single = range?.lo == null || (Number(range.lo) === generation && Number(range.hi) === generation);
-    return single ? [] : [[generationToken(generation)]];
+    const generation = Number(rows[0]?.g ?? 0);
+    const { lo, hi } = rows[0] ?? {};
+    const single = lo == null || (Number(lo) === generation && Number(hi) === generation);
+    return { generation, generationScope: single ? [] : [[generationToken(generation)]] };
   }
 }

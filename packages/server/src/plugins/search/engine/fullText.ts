@@ -31,6 +31,8 @@ export interface FullText {
   ranked(db: Kysely<any>, match: Match, part: MatchPart, limit: number, options?: RankOptions): Promise<number[]>;
   /** A subquery selecting the ids of matching documents, as `id`. */
   ids(match: Match): RawBuilder<unknown>;
+  /** Those of `ids` that match. */
+  matchingAmong(db: Kysely<any>, match: Match, ids: number[]): Promise<Set<number>>;
   /** Whether any document matches. */
   any(db: Kysely<any>, match: Match): Promise<boolean>;
 }
@@ -69,6 +71,12 @@ export const sqliteFullText: FullText = {
     return rows.map((r) => Number(r.id));
   },
   ids: (match) => sql`select rowid as id from search_fts where search_fts match ${ftsMatch(match, 'all')}`,
+  async matchingAmong(db, match, ids) {
+    // Materialized: pushed into FTS5 as a rowid constraint, the match would be re-run per id.
+    const { rows } = await sql<{ id: number }>`with m as materialized (${this.ids(match)})
+      select m.id from m where m.id in (${sql.join(ids)})`.execute(db);
+    return new Set(rows.map((r) => Number(r.id)));
+  },
   async any(db, match) {
     const { rows } = await sql`select 1 as one from search_fts where search_fts match ${ftsMatch(match, 'all')} limit 1`.execute(db);
     return rows.length > 0;
@@ -126,6 +134,11 @@ export const postgresFullText: FullText = {
     return rows.map((r) => Number(r.id));
   },
   ids: (match) => sql`select d.id from search_documents d where d.tsv @@ to_tsquery('english', ${allQuery(match)})`,
+  async matchingAmong(db, match, ids) {
+    const { rows } = await sql<{ id: string }>`select d.id from search_documents d
+      where d.id in (${sql.join(ids)}) and d.tsv @@ to_tsquery('english', ${allQuery(match)})`.execute(db);
+    return new Set(rows.map((r) => Number(r.id)));
+  },
   async any(db, match) {
     // `offset 0` keeps the planner from trading the index for a scan in the hope of an early row.
     const { rows } = await sql`select 1 as one from (select d.id from search_documents d
