@@ -126,6 +126,12 @@ export class SearchIndex {
 
   /** Makes `generation` the one queries read, then drops every other. */
   async activate(generation: number, collatorTypes: string[]): Promise<void> {
+    if (this.database.engine === 'postgres') {
+      // Before queries read the new generation: VACUUM moves the rows just written out of the GIN
+      // indexes' pending lists (which every query scans in full) and sets the visibility map (so a
+      // count need not read the heap); ANALYZE gives the planner full-text statistics.
+      await sql`vacuum analyze search_documents, search_filters`.execute(this.db);
+    }
     await this.db.transaction().execute(async (trx) => {
       for (const [key, value] of [
         ['generation', String(generation)],
@@ -142,11 +148,6 @@ export class SearchIndex {
     await this.db.deleteFrom('search_filters').where('doc_id', 'in', stale).execute();
     if (this.database.engine === 'sqlite') await sql`delete from search_fts where rowid in (${stale})`.execute(this.db);
     await this.db.deleteFrom('search_documents').where('generation', '<>', generation).execute();
-    if (this.database.engine === 'postgres') {
-      // A whole generation was written and another deleted: without fresh statistics the planner
-      // guesses full-text selectivity, and without the visibility map every count reads the heap.
-      await sql`vacuum analyze search_documents, search_filters`.execute(this.db);
-    }
   }
 
   /** Adds or replaces documents of one type. */
