@@ -81,9 +81,12 @@ export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) 
         highlight: { preTag: PRE_TAG, postTag: POST_TAG, fields: hit.highlight ?? {} },
         rank: offset + i + 1,
       })),
-      ...(offset + limit < page.total ? { nextPageCursor: encodeCursor(offset + limit) } : {}),
+      // Past a capped count, a full page is the sign that more may follow.
+      ...(offset + limit < page.total || (page.totalCapped && page.hits.length === limit) ? { nextPageCursor: encodeCursor(offset + limit) } : {}),
       ...(offset > 0 ? { previousPageCursor: encodeCursor(Math.max(0, offset - limit)) } : {}),
       numberOfResults: page.total,
+      // Greenroom addition: numberOfResults is a lower bound (counting stops at 1,000).
+      ...(page.totalCapped ? { numberOfResultsCapped: true } : {}),
       ...(withFacets === 'true' ? { facets: page.facets } : {}),
     };
   });

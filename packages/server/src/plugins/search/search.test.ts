@@ -57,6 +57,7 @@ interface SearchResponse {
   nextPageCursor?: string;
   previousPageCursor?: string;
   numberOfResults: number;
+  numberOfResultsCapped?: boolean;
   facets: Record<string, Array<{ value: string; count: number }>>;
   error?: { name: string; message: string };
 }
@@ -400,3 +401,57 @@ describe.each(await availableEngines())('search with a second collator on %s', (
     }
   });
 });
+
+describe.each(await availableEngines())('search counts on %s', (engine) => {
+  const many = Array.from({ length: 1005 }, (_, i) => ({
+    key: `m${i}`,
+    title: `Memo ${i}`,
+    text: i % 2 ? 'quarterly numbers' : 'weekly numbers',
+    location: `/memos/${i}`,
+    fields: {},
+    filters: { kind: ['memo'] },
+  }));
+  const memosPlugin = definePlugin({
+    id: 'memos',
+    register(ctx) {
+      ctx.contribute(searchCollators, {
+        type: 'memos',
+        async *all() {
+          yield* many;
+        },
+      });
+    },
+  });
+
+  afterAll(() => closeTestDatabases());
+
+  it('counts up to 1,000 matches, says when it stopped, and still pages on', async () => {
+    const app = await createTestApp(engine, {}, { plugins: [...builtInPlugins, memosPlugin] });
+    try {
+      await app.start();
+      const query = async (q: string) => (await app.http.inject({ method: 'GET', url: `/api/search/query?${q}` })).json() as SearchResponse;
+      const all = await until(
+        () => query('term=numbers&types[]=memos&pageLimit=100'),
+        (body) => body.numberOfResults === 1000,
+        15_000,
+      );
+      expect(all).toMatchObject({ numberOfResults: 1000, numberOfResultsCapped: true });
+      const exact = await query('term=quarterly&types[]=memos');
+      expect(exact.numberOfResults).toBe(502);
+      expect(exact).not.toHaveProperty('numberOfResultsCapped');
+      // The page that ends at the count's limit still offers the next one, which holds the last 5.
+      const atLimit = await query(`term=numbers&types[]=memos&pageLimit=100&pageCursor=${cursorAt(900)}`);
+      expect(atLimit.results).toHaveLength(100);
+      const last = await query(`term=numbers&types[]=memos&pageLimit=100&pageCursor=${atLimit.nextPageCursor}`);
+      expect(last.results).toHaveLength(5);
+      expect(last.nextPageCursor).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** A cursor to a deep page, made the way the server makes them (its offset, base64url JSON). */
+function cursorAt(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}

@@ -86,6 +86,13 @@ describe('SearchPage', () => {
     expect(results).toHaveTextContent('Owner: team-payments');
   });
 
+  it('says "1,000+" when the server stopped counting', async () => {
+    mockApi({ 'GET /api/search/query': () => ({ ...firstPage, numberOfResults: 1000, numberOfResultsCapped: true }) });
+    renderWithApp(<SearchPage />, { url: '/search?query=numbers' });
+    await screen.findByRole('list', { name: 'Search results' });
+    expect(screen.getByRole('status')).toHaveTextContent('1,000+ results');
+  });
+
   it('searches by filters alone, owners offered by their short names', async () => {
     const { calls } = searchApi();
     renderWithApp(<SearchPage />, { url: '/search?filters[kind]=API' });

@@ -135,7 +135,8 @@ function ResultList({
   return (
     <>
       <Typography variant="body2" color="text.secondary" role="status" sx={{ mb: 1 }}>
-        {data.numberOfResults} {data.numberOfResults === 1 ? 'result' : 'results'}
+        {data.numberOfResults.toLocaleString('en-US')}
+        {data.numberOfResultsCapped ? '+' : ''} {data.numberOfResults === 1 ? 'result' : 'results'}
       </Typography>
       {updating && <LinearProgress aria-label="Updating the results" />}
       <Paper variant="outlined">

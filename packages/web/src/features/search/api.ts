@@ -59,6 +59,8 @@ export interface SearchResultSet {
   nextPageCursor?: string;
   previousPageCursor?: string;
   numberOfResults: number;
+  /** Counting stopped at numberOfResults: there are at least that many. */
+  numberOfResultsCapped?: boolean;
   facets?: Partial<Record<SearchFacetKey, SearchFacetValue[]>>;
 }
 

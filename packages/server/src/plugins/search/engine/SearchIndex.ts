@@ -52,7 +52,10 @@ export interface IndexHit {
 
 export interface IndexPage {
   hits: IndexHit[];
+  /** Matches counted, up to COUNT_LIMIT. */
   total: number;
+  /** The count stopped at COUNT_LIMIT: there are at least that many matches. */
+  totalCapped: boolean;
   facets: Record<string, Array<{ value: string; count: number }>>;
 }
 
@@ -64,6 +67,11 @@ const MAX_TYPO_LOOKUPS = 8;
 /** Names and titles starting with the query that rank before everything else; more would be noise. */
 const MAX_NAME_MATCHES = 100;
 const RANK_WINDOW = 2000;
+/**
+ * Matches are counted up to this many. Beyond it a count costs more than the rest of the query
+ * (PostgreSQL reads every match from the table), and "more than 1,000" is all a reader needs.
+ */
+export const COUNT_LIMIT = 1000;
 
 interface DocumentRow {
   id: number;
@@ -237,8 +245,12 @@ export class SearchIndex {
   }
 
   async query(request: IndexQuery): Promise<IndexPage> {
-    const { generation, generationScope } = await this.active();
-    const terms = await this.matchTerms(generationScope, request.words, request.phrases);
+    return this.fullText.reading(this.db, (db) => this.queryOn(db, request));
+  }
+
+  private async queryOn(db: Kysely<SearchTables>, request: IndexQuery): Promise<IndexPage> {
+    const { generation, generationScope } = await this.active(db);
+    const terms = await this.matchTerms(db, generationScope, request.words, request.phrases);
     const scope = [
       ...generationScope,
       ...(request.types.length ? [request.types.map(typeToken)] : []),
@@ -247,20 +259,21 @@ export class SearchIndex {
     // Neither words nor filters: everything, which the index names by the generation token.
     const match: Match = { terms, scope: scope.length || terms.length ? scope : [[generationToken(generation)]] };
     const ids = terms.length
-      ? await this.rankedPage(generation, match, request.words.join(' ').toLowerCase(), request.offset, request.limit)
-      : await this.titleOrderedPage(match, request.offset, request.limit);
+      ? await this.rankedPage(db, generation, match, request.words.join(' ').toLowerCase(), request.offset, request.limit)
+      : await this.titleOrderedPage(db, match, request.offset, request.limit);
     // Independent reads: on PostgreSQL they run side by side on pooled connections.
     const [found, total, facets] = await Promise.all([
       ids.length
-        ? this.db.selectFrom('search_documents').select(['id', 'type', 'key', 'title', 'text', 'location', 'fields']).where('id', 'in', ids).execute()
+        ? db.selectFrom('search_documents').select(['id', 'type', 'key', 'title', 'text', 'location', 'fields']).where('id', 'in', ids).execute()
         : [],
-      this.fullText.count(this.db, match),
-      this.facets(match, request.facets),
+      this.fullText.count(db, match, COUNT_LIMIT + 1),
+      this.facets(db, match, request.facets),
     ]);
     const rowsById = new Map(found.map((row) => [Number(row.id), row as DocumentRow]));
     const rows = ids.map((id) => rowsById.get(id)).filter((row): row is DocumentRow => row !== undefined);
     return {
-      total,
+      total: Math.min(total, COUNT_LIMIT),
+      totalCapped: total > COUNT_LIMIT,
       facets,
       hits: rows.map((row) => ({
         type: row.type,
@@ -279,9 +292,9 @@ export class SearchIndex {
    * then the documents matching in their title or name words by score, then the rest by score.
    * Each step runs only when the page reaches past the ones before.
    */
-  private async rankedPage(generation: number, match: Match, exact: string, offset: number, limit: number): Promise<number[]> {
+  private async rankedPage(db: Kysely<SearchTables>, generation: number, match: Match, exact: string, offset: number, limit: number): Promise<number[]> {
     const wanted = offset + limit;
-    const page = exact ? await this.nameMatches(generation, match, exact) : [];
+    const page = exact ? await this.nameMatches(db, generation, match, exact) : [];
     const seen = new Set(page);
     const steps = [
       { part: 'titles', options: {} },
@@ -290,7 +303,7 @@ export class SearchIndex {
     ] as const;
     for (const { part, options } of steps) {
       if (page.length >= wanted) break;
-      for (const id of await this.fullText.ranked(this.db, match, part, wanted - page.length + seen.size, options)) {
+      for (const id of await this.fullText.ranked(db, match, part, wanted - page.length + seen.size, options)) {
         if (seen.has(id)) continue;
         seen.add(id);
         page.push(id);
@@ -303,37 +316,37 @@ export class SearchIndex {
    * Matching documents whose name or title is the query (first) or starts with it (then by title),
    * found by index: each range is read only as far as the first MAX_NAME_MATCHES entries.
    */
-  private async nameMatches(generation: number, match: Match, exact: string): Promise<number[]> {
+  private async nameMatches(db: Kysely<SearchTables>, generation: number, match: Match, exact: string): Promise<number[]> {
     const end = `${exact}\uffff`;
     const startingWith = (column: RawBuilder<string>) => sql`select * from (select d.id, d.name, lower(d.title) as sort
       from search_documents d where d.generation = ${generation} and ${column} >= ${exact} and ${column} < ${end}
       order by ${column} limit ${MAX_NAME_MATCHES}) r`;
     const { rows } = await sql<{ id: number; name: string; sort: string }>`${startingWith(sql`d.name`)}
-      union all ${startingWith(sql`lower(d.title)`)}`.execute(this.db);
+      union all ${startingWith(sql`lower(d.title)`)}`.execute(db);
     if (!rows.length) return [];
     const candidates = rows
       .map((row) => ({ id: Number(row.id), sort: row.sort, tier: row.sort === exact || row.name === exact ? 0 : 1 }))
       .sort((a, b) => a.tier - b.tier || (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id - b.id));
     // Candidates matched the words' start; the whole query (filters, types, other words) must hold too.
-    const matching = await this.fullText.matchingAmong(this.db, match, [...new Set(candidates.map((c) => c.id))]);
+    const matching = await this.fullText.matchingAmong(db, match, [...new Set(candidates.map((c) => c.id))]);
     return [...new Set(candidates.filter((c) => matching.has(c.id)).map((c) => c.id))].slice(0, MAX_NAME_MATCHES);
   }
 
   /** Without words there is no score: matching documents by title. */
-  private async titleOrderedPage(match: Match, offset: number, limit: number): Promise<number[]> {
+  private async titleOrderedPage(db: Kysely<SearchTables>, match: Match, offset: number, limit: number): Promise<number[]> {
     const { rows } = await sql<{ id: number }>`select d.id from search_documents d
       where d.id in (${this.fullText.ids(match)})
-      order by lower(d.title), d.id limit ${limit} offset ${offset}`.execute(this.db);
+      order by lower(d.title), d.id limit ${limit} offset ${offset}`.execute(db);
     return rows.map((r) => Number(r.id));
   }
 
   /** Counts per value of each facet over every match (the results page's filters). */
-  private async facets(match: Match, keys: string[]): Promise<IndexPage['facets']> {
+  private async facets(db: Kysely<SearchTables>, match: Match, keys: string[]): Promise<IndexPage['facets']> {
     const facets: IndexPage['facets'] = Object.fromEntries(keys.map((f) => [f, []]));
     if (!keys.length) return facets;
     const counts = await sql<{ key: string; value: string; n: number }>`select f.key, f.value, count(*) as n from search_filters f
       where f.key in (${sql.join(keys)}) and f.doc_id in (${this.fullText.ids(match)})
-      group by f.key, f.value`.execute(this.db);
+      group by f.key, f.value`.execute(db);
     for (const row of counts.rows) facets[row.key].push({ value: row.value, count: Number(row.n) });
     for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return facets;
@@ -343,14 +356,14 @@ export class SearchIndex {
    * Words match whole (in any form the stemmer joins); the last one also as a prefix, since it is
    * the one being typed. A word that matches nothing is widened to known words one typo away.
    */
-  private async matchTerms(generationScope: string[][], words: string[], phrases: string[]): Promise<MatchTerm[]> {
+  private async matchTerms(db: Kysely<SearchTables>, generationScope: string[][], words: string[], phrases: string[]): Promise<MatchTerm[]> {
     const terms: MatchTerm[] = phrases.map((p) => ({ phrase: tokens(p) })).filter((t) => t.phrase.length > 0);
     let lookups = 0;
     const wordTokens = words.flatMap(tokens);
     for (const [i, word] of wordTokens.entries()) {
       const term = { word, prefix: i === wordTokens.length - 1, corrections: [] as string[] };
       // Each unknown word costs a probe; a long pasted query gets corrections for its first few only.
-      if (!this.vocabulary.has(word) && lookups++ < MAX_TYPO_LOOKUPS && !(await this.fullText.any(this.db, { terms: [term], scope: generationScope }))) {
+      if (!this.vocabulary.has(word) && lookups++ < MAX_TYPO_LOOKUPS && !(await this.fullText.any(db, { terms: [term], scope: generationScope }))) {
         term.corrections = this.vocabulary.near(word);
       }
       terms.push(term);
@@ -363,11 +376,11 @@ export class SearchIndex {
    * `greenroom search reindex`, is picked up at once), and the scope that keeps a query to it: only
    * while a rebuild has rows of another generation in the index is one needed.
    */
-  private async active(): Promise<{ generation: number; generationScope: string[][] }> {
+  private async active(db: Kysely<SearchTables>): Promise<{ generation: number; generationScope: string[][] }> {
     // Subqueries, because min and max are one index seek each, and a scan when asked together.
     const { rows } = await sql<{ g: string | null; lo: number | null; hi: number | null }>`select
       (select value from search_state where key = 'generation') as g,
-      (select min(generation) from search_documents) as lo, (select max(generation) from search_documents) as hi`.execute(this.db);
+      (select min(generation) from search_documents) as lo, (select max(generation) from search_documents) as hi`.execute(db);
     const generation = Number(rows[0]?.g ?? 0);
     const { lo, hi } = rows[0] ?? {};
     const single = lo == null || (Number(lo) === generation && Number(hi) === generation);

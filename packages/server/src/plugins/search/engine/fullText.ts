@@ -26,7 +26,10 @@ export interface RankOptions {
 /** The engine-specific part of a query. Every method reads the index through the match alone. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the search tables are typed by SearchIndex
 export interface FullText {
-  count(db: Kysely<any>, match: Match): Promise<number>;
+  /** Runs the reads of one query, in whatever session the engine needs for them. */
+  reading<T>(db: Kysely<any>, work: (db: Kysely<any>) => Promise<T>): Promise<T>;
+  /** Matching documents, counted up to `limit`. */
+  count(db: Kysely<any>, match: Match, limit: number): Promise<number>;
   /** Ids of matching documents, best score first. */
   ranked(db: Kysely<any>, match: Match, part: MatchPart, limit: number, options?: RankOptions): Promise<number[]>;
   /** A subquery selecting the ids of matching documents, as `id`. */
@@ -58,8 +61,10 @@ function ftsMatch(match: Match, part: MatchPart): string {
  * weighing far more than the text and the scope tokens nothing (set in the migration).
  */
 export const sqliteFullText: FullText = {
-  async count(db, match) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${ftsMatch(match, 'all')}`.execute(db);
+  reading: (db, work) => work(db),
+  async count(db, match, limit) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
+      where search_fts match ${ftsMatch(match, 'all')} limit ${limit})`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
   async ranked(db, match, part, limit, { window } = {}) {
@@ -123,9 +128,18 @@ function scored(match: Match, part: MatchPart): RawBuilder<unknown> {
 }
 
 export const postgresFullText: FullText = {
-  async count(db, match) {
-    const { rows } = await sql<{ n: string }>`select count(*) as n from search_documents d
-      where d.tsv @@ to_tsquery('english', ${allQuery(match)})`.execute(db);
+  reading(db, work) {
+    return db.transaction().execute(async (trx) => {
+      // The planner prices `tsvector @@ tsquery` as cheap, so for a match of a few percent of the
+      // index it prefers reading the whole table, decompressing every vector, to the GIN index:
+      // 100 ms against 10 at 100,000 documents. Within search's own reads, the index it is.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return work(trx);
+    });
+  },
+  async count(db, match, limit) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from (select 1 from search_documents d
+      where d.tsv @@ to_tsquery('english', ${allQuery(match)}) limit ${limit}) m`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
   async ranked(db, match, part, limit, { window } = {}) {
