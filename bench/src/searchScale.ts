@@ -182,17 +182,14 @@ async function waitForFullIndex(client: HttpClient, org: GeneratedOrg, docsPages
   let last = '';
   await pollUntil(
     async () => {
-      const [name, entities, docs] = await Promise.all([
-        client.get(queryPath(known)),
-        client.get(`/api/search/query?term=&types[]=software-catalog&pageLimit=1`),
-        client.get(`/api/search/query?term=&types[]=techdocs&pageLimit=1`),
-      ]);
-      const count = (r: HttpResponse) => (r.body as { numberOfResults?: number } | undefined)?.numberOfResults ?? 0;
+      const [name, status] = await Promise.all([client.get(queryPath(known)), client.get('/api/search/status')]);
+      const documents = (status.body as { documents?: Record<string, number> } | undefined)?.documents ?? {};
+      const count = (type: string) => documents[type] ?? 0;
       const found = ((name.body as { results?: Array<{ document: { entityRef?: string } }> }).results ?? []).some(
         (r) => r.document.entityRef === `component:default/${known}`,
       );
-      last = `name found: ${found}, entities ${count(entities)}/${org.entities.length}, docs ${count(docs)}/${docsPages}`;
-      return found && count(entities) >= org.entities.length && count(docs) >= docsPages ? true : undefined;
+      last = `name found: ${found}, entities ${count('software-catalog')}/${org.entities.length}, docs ${count('techdocs')}/${docsPages}`;
+      return found && count('software-catalog') >= org.entities.length && count('techdocs') >= docsPages ? true : undefined;
     },
     { intervalMs: 250, timeoutMs: READY_TIMEOUT_MS, what: 'the complete search index', describeLast: () => last },
   );

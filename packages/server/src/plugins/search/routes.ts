@@ -45,8 +45,14 @@ function pageLimit(raw: string | undefined): number {
   return limit;
 }
 
-/** GET /query in Backstage's search wire shape, plus facet counts. */
+/** GET /query in Backstage's search wire shape, plus facet counts; GET /status, Greenroom's own. */
 export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) {
+  // What the index holds, exactly (queries stop counting at 1,000): for operators and readiness checks.
+  http.get('/status', { config: { permission: searchPermissions.status } }, async () => ({
+    generation: await index.generation(),
+    documents: await index.documentCounts(),
+  }));
+
   http.get('/query', { config: { permission: searchPermissions.query } }, async (request) => {
     const query = request.query as RawQuery;
     const term = single(query, 'term') ?? '';

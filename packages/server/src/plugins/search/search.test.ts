@@ -258,6 +258,12 @@ describe.each(await availableEngines())('search on %s', (engine) => {
     expect(refs(await term('shop kind:component')).sort()).toEqual(['component:default/payments', 'component:default/storefront']);
   });
 
+  it('reports how many documents of each type the index holds', async () => {
+    const res = await app.http.inject({ method: 'GET', url: '/api/search/status' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().documents).toEqual({ 'software-catalog': FIXTURE.length + 1 });
+  });
+
   it("never matches the index's own filter tokens", async () => {
     // Filters are indexed as `zz<digits>` tokens; a typed `z` or `zz` must not reach them.
     for (const text of ['z', 'zz', 'zz1', 'kind:component z']) expect((await term(text)).numberOfResults).toBe(0);

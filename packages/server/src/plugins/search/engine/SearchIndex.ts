@@ -123,6 +123,17 @@ export class SearchIndex {
     return Number(row.n);
   }
 
+  /** Documents of the active generation per type. */
+  async documentCounts(): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('search_documents')
+      .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('generation', '=', await this.generation())
+      .groupBy('type')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.type, Number(row.n)]));
+  }
+
   /** A generation no rows use yet. */
   async nextGeneration(): Promise<number> {
     const row = await this.db
