@@ -114,8 +114,9 @@ export class EntityGraph {
       const chunk = refs.slice(i, i + CHUNK);
       const found = await this.db
         .selectFrom('catalog_relations')
+        // No DISTINCT: a row matching both sides comes back once anyway, and edges are keyed by
+        // (source, type, target), so sorting thousands of rows for it buys nothing.
         .select(['source_ref as source', 'type', 'target_ref as target'])
-        .distinct()
         .where((eb) =>
           eb.or(
             sides.map(([column, types]) => (types ? eb.and([eb(column, 'in', chunk), eb('type', 'in', types)]) : eb(column, 'in', chunk))),
