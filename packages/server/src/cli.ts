@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, parseConfig, type Config } from './core/config';
+import { runDocsBuild, runDocsServe } from './cli/docs';
 import { runValidate } from './cli/validate';
 import { rebuildSearchIndex } from './plugins/search';
 import { createServer } from './server';
@@ -12,7 +13,9 @@ const USAGE = `Usage:
   greenroom validate [--config greenroom.yaml] <files or globs…>
                                                   check catalog files the way the server would
   greenroom search reindex [--config greenroom.yaml]
-                                                  rebuild the search index; a running server keeps answering`;
+                                                  rebuild the search index; a running server keeps answering
+  greenroom docs build <dir> --out <dir>          build TechDocs (mkdocs.yml + Markdown) into a static site
+  greenroom docs serve <dir> [--port 8000]        preview TechDocs, rebuilt on every save`;
 
 function readConfig(file: string | undefined): Config {
   if (file) return loadConfig(path.resolve(file));
@@ -51,7 +54,12 @@ async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+      out: { type: 'string', short: 'o' },
+      port: { type: 'string', default: '8000' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -64,6 +72,8 @@ async function main(argv: string[]) {
   }
   if (command === 'validate') return runValidate(rest, readConfig(values.config));
   if (command === 'search' && rest[0] === 'reindex') return reindexSearch(values.config);
+  if (command === 'docs' && rest[0] === 'build') return runDocsBuild(rest[1], values.out);
+  if (command === 'docs' && rest[0] === 'serve') return runDocsServe(rest[1], Number(values.port));
   console.error(`Unknown command "${command}"\n${USAGE}`);
   return 1;
 }

@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '.';
+
+/** Writes files (path → content) under a fresh directory and returns it. */
+function docsFolder(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'greenroom-docs-'));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content);
+  }
+  return root;
+}
+
+const fileOf = (result: Awaited<ReturnType<typeof buildSite>>, name: string) => String(result.files.find((f) => f.path === name)?.content ?? '');
+const metadataOf = (result: Awaited<ReturnType<typeof buildSite>>) => JSON.parse(fileOf(result, 'techdocs_metadata.json'));
+
+describe('buildSite', () => {
+  it('builds directory URLs, the nav of mkdocs.yml, previous/next and edit links, metadata and a search index', async () => {
+    const root = docsFolder({
+      'mkdocs.yml': [
+        'site_name: Shop docs',
+        'repo_url: https://github.com/acme/shop',
+        'nav:',
+        '  - Home: index.md',
+        '  - Guides:',
+        '      - guides/setup.md',
+        '  - Status: https://status.example.com',
+      ].join('\n'),
+      'docs/index.md': '# Welcome\n\nRead [setup](guides/setup.md#install).',
+      'docs/guides/setup.md': '# Setting up\n\n## Install\n\nRun it.',
+      'docs/images/logo.png': 'png',
+    });
+    const result = await buildSite(root, { buildTimestamp: 1 });
+    expect(result.warnings).toEqual([]);
+    expect(result.files.map((f) => f.path).sort()).toEqual(
+      ['guides/setup/index.html', 'images/logo.png', 'index.html', 'search/search_index.json', 'techdocs_metadata.json'].sort(),
+    );
+    const metadata = metadataOf(result);
+    expect(metadata).toMatchObject({ site_name: 'Shop docs', build_timestamp: 1 });
+    expect(metadata.nav).toEqual([
+      { title: 'Home', path: '' },
+      { title: 'Guides', children: [{ title: 'Setting up', path: 'guides/setup/' }] },
+      { title: 'Status', url: 'https://status.example.com' },
+    ]);
+    const setup = fileOf(result, 'guides/setup/index.html');
+    expect(setup).toContain('<article class="md-content__inner md-typeset">');
+    expect(setup).toContain('href="https://github.com/acme/shop/edit/main/docs/guides/setup.md" title="Edit this page"');
+    expect(setup).toContain('<a class="md-footer__link md-footer__link--prev" rel="prev" href="../../">Home</a>');
+    expect(fileOf(result, 'index.html')).toContain('<a href="guides/setup/#install">setup</a>');
+    const search = JSON.parse(fileOf(result, 'search/search_index.json'));
+    expect(search.docs).toContainEqual({ location: 'guides/setup/#install', title: 'Install', text: 'Run it.' });
+  });
+
+  it('derives the nav from the files when mkdocs.yml has none', async () => {
+    const result = await buildSite(docsFolder({ 'mkdocs.yml': 'site_name: x', 'docs/index.md': '# Home', 'docs/b.md': '# B', 'docs/ops/run.md': '# Run' }));
+    expect(metadataOf(result).nav).toEqual([
+      { title: 'Home', path: '' },
+      { title: 'B', path: 'b/' },
+      { title: 'Ops', children: [{ title: 'Run', path: 'ops/run/' }] },
+    ]);
+  });
+
+  it('reports problems with file and line and still builds every page it can', async () => {
+    const root = docsFolder({
+      'mkdocs.yml': ['site_name: x', 'nav:', '  - gone.md', '  - index.md', 'markdown_extensions:', '  - admonition', '  - plantuml_markdown', 'theme: { name: !!python/name:material.x }'].join('\n'),
+      'docs/index.md': '# Home\n\nA [broken](nope.md) link.\n\n--8<-- "../../etc/passwd"\n\n--8<-- "missing.md"',
+    });
+    const result = await buildSite(root);
+    expect(result.pageCount).toBe(1);
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        { file: 'mkdocs.yml', line: 7, message: 'Markdown extension "plantuml_markdown" is not supported and was ignored' },
+        { file: 'mkdocs.yml', message: 'nav: "gone.md" is not a page of the documentation' },
+        { file: 'docs/index.md', line: 3, message: 'link to a missing page: nope.md' },
+        { file: 'docs/index.md', line: 5, message: 'snippet "../../etc/passwd" not included: it points outside the documentation' },
+        { file: 'docs/index.md', line: 7, message: 'snippet "missing.md" not included: no such file' },
+      ]),
+    );
+    expect(fileOf(result, 'index.html')).not.toContain('--8<--');
+    expect(metadataOf(result).warnings).toHaveLength(result.warnings.length);
+  });
+
+  it('includes snippets from the documentation root, nested, but not through a symbolic link out of it', async () => {
+    const outside = docsFolder({ 'secret.md': 'TOP SECRET' });
+    const root = docsFolder({
+      'mkdocs.yml': 'site_name: x',
+      'snippets/a.md': 'From A\n--8<-- "snippets/b.md"',
+      'snippets/b.md': 'From B',
+      'docs/index.md': '# Home\n\n--8<-- "snippets/a.md"\n\n--8<-- "link.md"',
+    });
+    symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'link.md'));
+    const result = await buildSite(root);
+    const page = fileOf(result, 'index.html');
+    expect(page).toContain('<p>From A\nFrom B</p>');
+    expect(page).not.toContain('TOP SECRET');
+    expect(result.warnings).toEqual([{ file: 'docs/index.md', line: 5, message: 'snippet "link.md" not included: it points outside the documentation' }]);
+  });
+
+  it('builds without mkdocs.yml, saying so', async () => {
+    const result = await buildSite(docsFolder({ 'docs/index.md': '# Only page' }));
+    expect(result.pageCount).toBe(1);
+    expect(result.warnings).toEqual([{ file: 'mkdocs.yml', message: 'no mkdocs.yml: built from docs/ with the defaults' }]);
+  });
+
+  it('renders the demo documentation completely: no warnings, nothing left raw', async () => {
+    const result = await buildSite(path.resolve(import.meta.dirname, '../../../../../../examples/docs/payments-service'));
+    expect(result.warnings).toEqual([]);
+    expect(result.pageCount).toBe(4);
+    for (const file of result.files.filter((f) => f.path.endsWith('.html'))) {
+      const article = /<article[\s\S]*<\/article>/.exec(String(file.content))![0];
+      expect(article, file.path).not.toMatch(/!!!|\?\?\?|===|--8<--|\[!IMPORTANT\]/);
+    }
+    const start = fileOf(result, 'getting-started/index.html');
+    expect(start).toContain('<td><code>CAPTURE_BATCH</code></td>');
+    expect(start).toContain('class="tabbed-set tabbed-alternate"');
+  });
+});
