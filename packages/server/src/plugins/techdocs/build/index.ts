@@ -9,7 +9,7 @@ import { navFromConfig, navFromFiles, readingOrder, type NavNode } from './nav';
 import { renderPage } from './pageTemplate';
 import { sanitize } from './sanitize';
 import { searchEntries, type SearchEntry } from './searchIndex';
-import { includeSnippets } from './snippets';
+import { includeSnippets, type SnippetContext } from './snippets';
 import type { BuildWarning } from './warnings';
 
 export type { BuildWarning, NavNode };
@@ -55,14 +55,17 @@ export async function buildSite(root: string, options: { buildTimestamp?: number
   sharedRenderer ??= createRenderer();
   const renderer = sharedRenderer;
   const rendered: RenderedSource[] = [];
-  for (const source of sources) {
+  const snippetCache: SnippetContext['cache'] = new Map();
+  // Read ahead: rendering is synchronous, so the disk works while the previous page renders.
+  const reads = sources.map((source) => readFile(path.join(docsRoot, source), 'utf8').catch((error: Error) => error));
+  for (const [index, source] of sources.entries()) {
     const file = path.posix.join(config.docsDir, source);
-    const markdown = await readFile(path.join(docsRoot, source), 'utf8').catch((error: Error) => {
-      warnings.push({ file, message: `unreadable: ${error.message}` });
-      return undefined;
-    });
-    if (markdown === undefined) continue;
-    const expanded = await includeSnippets(markdown, { root, docsDir: config.docsDir, file }, warnings);
+    const markdown = await reads[index];
+    if (markdown instanceof Error) {
+      warnings.push({ file, message: `unreadable: ${markdown.message}` });
+      continue;
+    }
+    const expanded = await includeSnippets(markdown, { root, docsDir: config.docsDir, file, cache: snippetCache }, warnings);
     const page = renderer.render(expanded, { source, pageUrls });
     for (const broken of page.broken) warnings.push({ file, line: broken.line, message: `link to a missing page: ${broken.target}` });
     const fallbackTitle = path.basename(source, path.extname(source)).replace(/[-_]+/g, ' ');
@@ -124,9 +127,7 @@ function editUrlOf(config: MkdocsConfig, source: string): string | undefined {
 
 /** Writes a built site to a directory (what `greenroom docs build` produces). */
 export async function writeSite(result: BuildResult, outDir: string): Promise<void> {
-  for (const file of result.files) {
-    const target = path.join(outDir, ...file.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, file.content);
-  }
+  const targets = result.files.map((file) => path.join(outDir, ...file.path.split('/')));
+  for (const dir of new Set(targets.map((target) => path.dirname(target)))) await mkdir(dir, { recursive: true });
+  await Promise.all(result.files.map((file, i) => writeFile(targets[i], file.content)));
 }

@@ -17,14 +17,29 @@ export interface PageView {
   next?: { title: string; path: string };
 }
 
-function navList(nodes: NavNode[], here: string): string {
+/**
+ * The site navigation is the same on every page but for the links' relative prefix (which depends
+ * only on the page's depth) and the current page's mark: rendered once per depth, then marked.
+ */
+const navCache = new WeakMap<NavNode[], Map<number, string>>();
+
+function navList(nodes: NavNode[], prefix: string): string {
   const items = nodes.map((node) => {
-    if (node.children) return `<li class="md-nav__item md-nav__item--nested"><span class="md-nav__link">${escape(node.title)}</span>${navList(node.children, here)}</li>`;
-    const href = node.url ?? relativeUrl(here, node.path ?? '');
-    const active = node.path === here ? ' md-nav__link--active' : '';
-    return `<li class="md-nav__item"><a class="md-nav__link${active}" href="${escape(href)}">${escape(node.title)}</a></li>`;
+    if (node.children) return `<li class="md-nav__item md-nav__item--nested"><span class="md-nav__link">${escape(node.title)}</span>${navList(node.children, prefix)}</li>`;
+    const href = node.url ?? (prefix + (node.path ?? '') || './');
+    return `<li class="md-nav__item"><a class="md-nav__link" data-path="${escape(node.path ?? '')}" href="${escape(href)}">${escape(node.title)}</a></li>`;
   });
   return `<ul class="md-nav__list">${items.join('')}</ul>`;
+}
+
+function siteNav(nav: NavNode[], here: string): string {
+  const depth = here.split('/').length - 1;
+  let byDepth = navCache.get(nav);
+  if (!byDepth) navCache.set(nav, (byDepth = new Map()));
+  let html = byDepth.get(depth);
+  if (html === undefined) byDepth.set(depth, (html = navList(nav, '../'.repeat(depth))));
+  const marker = `class="md-nav__link" data-path="${escape(here)}"`;
+  return html.replace(marker, `class="md-nav__link md-nav__link--active" aria-current="page" data-path="${escape(here)}"`);
 }
 
 /**
@@ -50,7 +65,7 @@ export function renderPage(view: PageView): string {
 </head>
 <body>
 <div class="md-container">
-<nav class="md-nav md-nav--primary" aria-label="Navigation"><a class="md-nav__title" href="${escape(relativeUrl(view.url, ''))}">${escape(view.siteName)}</a>${navList(view.nav, view.url)}</nav>
+<nav class="md-nav md-nav--primary" aria-label="Navigation"><a class="md-nav__title" href="${escape(relativeUrl(view.url, ''))}">${escape(view.siteName)}</a>${siteNav(view.nav, view.url)}</nav>
 <main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">
 ${edit}${view.content}
 </article></div>

@@ -11,14 +11,17 @@ const MAX_DEPTH = 4;
  * included). A snippet may include others, a few levels deep. Problems become warnings and the
  * line is dropped, so nothing raw reaches the page.
  */
-export async function includeSnippets(
-  markdown: string,
-  context: { root: string; docsDir: string; file: string },
-  warnings: BuildWarning[],
-  depth = 0,
-): Promise<string> {
+export interface SnippetContext {
+  root: string;
+  docsDir: string;
+  /** The including file, relative to root, for warnings. */
+  file: string;
+  /** Per build: snippets are usually shared by many pages, so each is looked up and read once. */
+  cache: Map<string, Promise<{ file: string; text: string } | { problem: string }>>;
+}
+
+export async function includeSnippets(markdown: string, context: SnippetContext, warnings: BuildWarning[], depth = 0): Promise<string> {
   if (!markdown.includes('--8<--')) return markdown;
-  const rootReal = await realpath(context.root);
   const lines = markdown.split('\n');
   const out: string[] = [];
   for (const [index, line] of lines.entries()) {
@@ -33,29 +36,28 @@ export async function includeSnippets(
       warn(`snippet "${target}" not included: snippets nest more than ${MAX_DEPTH} deep`);
       continue;
     }
-    const found = await locate(target, rootReal, [context.root, path.join(context.root, context.docsDir)]);
-    if ('problem' in found) {
-      warn(`snippet "${target}" not included: ${found.problem}`);
+    let found = context.cache.get(target);
+    if (!found) context.cache.set(target, (found = read(target, context)));
+    const snippet = await found;
+    if ('problem' in snippet) {
+      warn(`snippet "${target}" not included: ${snippet.problem}`);
       continue;
     }
-    const text = await includeSnippets(
-      (await readFile(found.file, 'utf8')).replace(/\n$/, ''),
-      { ...context, file: path.relative(context.root, found.file) },
-      warnings,
-      depth + 1,
-    );
+    const text = await includeSnippets(snippet.text, { ...context, file: path.relative(context.root, snippet.file) }, warnings, depth + 1);
     out.push(...text.split('\n').map((l) => (l ? indent + l : l)));
   }
   return out.join('\n');
 }
 
-async function locate(target: string, rootReal: string, bases: string[]): Promise<{ file: string } | { problem: string }> {
+async function read(target: string, context: SnippetContext): Promise<{ file: string; text: string } | { problem: string }> {
   if (path.isAbsolute(target) || target.split(/[\\/]/).includes('..')) return { problem: 'it points outside the documentation' };
-  for (const base of bases) {
+  const rootReal = await realpath(context.root);
+  for (const base of [context.root, path.join(context.root, context.docsDir)]) {
     const real = await realpath(path.join(base, target)).catch(() => undefined);
     if (!real) continue;
     if (real !== rootReal && !real.startsWith(rootReal + path.sep)) return { problem: 'it points outside the documentation' };
-    return { file: real };
+    const text = await readFile(real, 'utf8').catch(() => undefined);
+    return text === undefined ? { problem: 'unreadable' } : { file: real, text: text.replace(/\n$/, '') };
   }
   return { problem: 'no such file' };
 }
