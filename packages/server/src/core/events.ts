@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 export interface EventMap {
   'entity.changed': { added: string[]; updated: string[]; removed: string[] };
   'location.processed': { locationId: string; changed: number; errors: number; durationMs: number };
+  'docs.built': { entityRef: string; pages: number };
 }
 
 export interface EventBus {

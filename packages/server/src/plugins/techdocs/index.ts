@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef } from '@greenroom/model';
+import { definePlugin } from '../../core/plugin';
+import { catalogApi } from '../catalog/extensions';
+import { BuildStore } from './BuildStore';
+import { DocsBuilds } from './DocsBuilds';
+import { techdocsMigrations } from './migrations';
+import { localPublisher } from './publisher';
+import { registerTechdocsRoutes } from './routes';
+
+/** Each app's build queue, so tests and the browser-test launcher can wait for the builds. */
+const queues = new WeakMap<object, DocsBuilds>();
+
+/** TechDocs: builds the documentation of entities with `backstage.io/techdocs-ref` and serves it. */
+export const techdocsPlugin = definePlugin({
+  id: 'techdocs',
+  migrations: techdocsMigrations,
+  register(ctx) {
+    const store = new BuildStore(ctx.database);
+    const publisher = localPublisher(path.join(ctx.config.dataDir, 'techdocs'));
+    const catalog = () => ctx.contributions(catalogApi)[0];
+    const builds = new DocsBuilds({ catalog, store, publisher, fileRoots: ctx.config.reading.fileRoots, events: ctx.events, logger: ctx.logger });
+    queues.set(ctx.database, builds);
+    registerTechdocsRoutes(ctx.http, store, publisher);
+
+    const queueDocumented = () =>
+      builds.queueFrom(async () => {
+        const documented = await catalog().getEntities({ filter: `metadata.annotations.${ANNOTATION_TECHDOCS_REF}` });
+        return documented.map((entity) => stringifyEntityRef(entity));
+      });
+    ctx.onStart(() => {
+      ctx.events.subscribe('entity.changed', ({ added, updated }) => builds.queue([...added, ...updated]));
+      // Docs change without their entity changing: each catalog refresh checks the sources again
+      // (an unchanged source costs a hash of its files, no build).
+      ctx.events.subscribe('location.processed', () => queueDocumented());
+      queueDocumented();
+    });
+  },
+});
+
+/** Resolves when the app's queued documentation builds have run. */
+export async function docsBuildsIdle(app: { database: object }): Promise<void> {
+  await queues.get(app.database)?.idle();
+}
