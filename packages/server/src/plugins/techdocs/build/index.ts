@@ -118,7 +118,7 @@ export async function buildSite(root: string, options: { buildTimestamp?: number
 
 /** `repo_url` + `edit_uri` + the page's path; GitHub's and GitLab's default edit path when edit_uri is absent. */
 function editUrlOf(config: MkdocsConfig, source: string): string | undefined {
-  if (!config.repoUrl) return undefined;
+  if (!config.repoUrl || !/^https?:\/\//i.test(config.repoUrl)) return undefined;
   const defaultUri = /github\./.test(config.repoUrl) ? `edit/main/${config.docsDir}/` : /gitlab\./.test(config.repoUrl) ? `-/edit/main/${config.docsDir}/` : undefined;
   const editUri = config.editUri ?? defaultUri;
   if (!editUri) return undefined;

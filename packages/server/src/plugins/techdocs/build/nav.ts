@@ -27,7 +27,10 @@ export function navFromConfig(raw: RawNav, pages: Map<string, PageInfo>, configF
     if (!entry || typeof entry !== 'object') continue;
     for (const [title, target] of Object.entries(entry)) {
       if (Array.isArray(target)) nodes.push({ title, children: navFromConfig(target, pages, configFile, warnings) });
-      else if (typeof target === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(target)) nodes.push({ title, url: target });
+      else if (typeof target === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(target)) {
+        if (/^(https?|mailto):/i.test(target)) nodes.push({ title, url: target });
+        else warnings.push({ file: configFile, message: `nav: "${title}" links to ${target.split(':')[0]}:, which only http(s) and mailto may` });
+      }
       else if (typeof target === 'string') {
         const node = pageNode(target, title, pages, configFile, warnings);
         if (node) nodes.push(node);

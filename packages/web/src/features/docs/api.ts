@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, apiFetch } from '../../api/http';
+
+export interface BuildWarning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface DocsStatus {
+  state: 'none' | 'queued' | 'building' | 'built' | 'failed';
+  builtAt?: string;
+  warnings: BuildWarning[];
+  error?: string;
+}
+
+export interface DocsNavNode {
+  title: string;
+  path?: string;
+  url?: string;
+  children?: DocsNavNode[];
+}
+
+export interface DocsMetadata {
+  site_name: string;
+  nav?: DocsNavNode[];
+}
+
+export interface SiteAddress {
+  namespace: string;
+  kind: string;
+  name: string;
+}
+
+const segment = (site: SiteAddress) => [site.namespace, site.kind, site.name].map((p) => encodeURIComponent(p.toLowerCase())).join('/');
+export const staticBase = (site: SiteAddress) => `/api/techdocs/static/docs/${segment(site)}/`;
+
+/** The build's state; polled while a build is under way. */
+export function useDocsStatus(site: SiteAddress) {
+  return useQuery({
+    queryKey: ['techdocs', 'status', segment(site)],
+    queryFn: () => apiFetch<DocsStatus>(`/api/techdocs/status/${segment(site)}`),
+    refetchInterval: (query) => (query.state.data && ['built', 'failed'].includes(query.state.data.state) ? false : 2000),
+  });
+}
+
+export function useDocsMetadata(site: SiteAddress, enabled: boolean) {
+  return useQuery({
+    queryKey: ['techdocs', 'metadata', segment(site)],
+    queryFn: () => apiFetch<DocsMetadata>(`/api/techdocs/metadata/techdocs/${segment(site)}`),
+    enabled,
+  });
+}
+
+/** A built page's HTML, as text. */
+export function useDocsPage(site: SiteAddress, page: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['techdocs', 'page', segment(site), page],
+    queryFn: async () => {
+      const response = await fetch(`${staticBase(site)}${page}index.html`);
+      if (!response.ok) throw new ApiError(response.status === 404 ? `There is no page ${page || 'index'} in this documentation` : `The page could not be loaded (${response.status})`, response.status, 'NotFoundError');
+      return response.text();
+    },
+    enabled,
+  });
+}
