@@ -83,6 +83,23 @@ export const configSchema = z.strictObject({
       maxBytes: sizeSchema.default(64 * 1024 * 1024),
     })
     .default({ allow: [], gitHosts: [], fileRoots: ['.'], timeoutMs: 10_000, gitFetchIntervalMs: 5_000, maxBytes: 64 * 1024 * 1024 }),
+  scaffolder: z
+    .strictObject({
+      /** Tasks one server runs at the same time; 0 makes a server that accepts tasks but never runs them. */
+      concurrentTasksLimit: z.number().int().min(0).default(4),
+      /** Where task workspaces are created; `<dataDir>/scaffolder` when absent. Relative to the config file. */
+      workspaceDir: z.string().min(1).optional(),
+      /** A task whose worker has not written a heartbeat for this long is failed by any server. */
+      staleTaskSeconds: z.number().int().positive().default(120),
+      /** Hosts RepoUrlPicker offers and publish:* actions may push to, e.g. github.com. */
+      allowedHosts: z.array(z.string().min(1)).default([]),
+      /** Author of the commits publish:* actions make. */
+      gitAuthor: z
+        .strictObject({ name: z.string().min(1).default('Greenroom'), email: z.string().min(1).default('scaffolder@greenroom.invalid') })
+        .prefault({}),
+      defaultCommitMessage: z.string().min(1).default('Initial commit'),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema> & {
