@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { loadConfig } from '../../server/src/core/config';
 import { createLogger } from '../../server/src/core/logger';
 import { startGitServer } from '../../server/src/core/reader/testing/gitServer';
+import { docsBuildsIdle } from '../../server/src/plugins/techdocs';
 import { createServer } from '../../server/src/server';
 import { waitForIngestion } from '../../server/src/testing/app';
 import { E2E_BASE_URL, E2E_PORT, READY_LINE_PREFIX, REPO_ROOT } from './env';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     cleanup.push(() => app.close());
     await app.start();
     await waitForIngestion(app, INGESTION_TIMEOUT_MS);
+    await docsBuildsIdle(app);
 
     await app.listen();
     console.log(`Greenroom at ${E2E_BASE_URL}, git server at ${git.url}, data in ${tmpDir}`);
