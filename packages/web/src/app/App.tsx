@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../api/http';
+import { RequireSession, SignInPage } from '../features/auth';
 import { AppShell } from './AppShell';
 import { features } from './features';
 import { FeaturesContext } from './FeaturesContext';
@@ -27,7 +28,14 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
         <FeaturesContext.Provider value={features}>
           <BrowserRouter>
             <Routes>
-              <Route element={<AppShell />}>
+              <Route path="/signin" element={<SignInPage />} />
+              <Route
+                element={
+                  <RequireSession>
+                    <AppShell />
+                  </RequireSession>
+                }
+              >
                 {features.flatMap((feature) =>
                   (feature.routes ?? []).map((route) => (
                     <Route key={`${feature.id}:${route.path}`} path={route.path} element={route.element} />

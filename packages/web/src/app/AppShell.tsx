@@ -13,12 +13,14 @@ import {
   useMediaQuery,
   useTheme,
 } from '@mui/material';
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useNavItems } from './FeaturesContext';
 import { HeaderSearch } from '../features/search/HeaderSearch';
+import { UserMenu } from '../features/auth';
+import { usePermission } from '../permissions/usePermission';
 
 const DRAWER_WIDTH = 200;
 
@@ -35,7 +37,7 @@ export function AppShell() {
       <List>
         {navItems.map((item) => {
           const active = item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
-          return (
+          const entry = (
             <ListItemButton
               key={item.path}
               component={RouterLink}
@@ -47,6 +49,13 @@ export function AppShell() {
               <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
               <ListItemText primary={item.title} />
             </ListItemButton>
+          );
+          return item.permission ? (
+            <IfPermitted key={item.path} permission={item.permission}>
+              {entry}
+            </IfPermitted>
+          ) : (
+            entry
           );
         })}
       </List>
@@ -79,6 +88,7 @@ export function AppShell() {
           </Typography>
           <Box sx={{ flexGrow: 1 }} />
           <HeaderSearch />
+          <UserMenu />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -100,4 +110,9 @@ export function AppShell() {
       </Box>
     </Box>
   );
+}
+
+/** Renders its children once the server allows `permission`; nothing while asking or when denied. */
+function IfPermitted({ permission, children }: { permission: string; children: ReactNode }) {
+  return usePermission(permission).allowed ? children : null;
 }

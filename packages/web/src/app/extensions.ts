@@ -10,8 +10,8 @@ export interface Feature {
   id: string;
   /** Top-level pages, e.g. `{ path: '/catalog', element: <CatalogPage /> }` (lazy components are fine). */
   routes?: Array<FeatureRoute>;
-  /** Entries of the main navigation, in `order`. */
-  nav?: Array<{ path: string; title: string; icon: ReactNode; order: number }>;
+  /** Entries of the main navigation, in `order`; one with a `permission` shows only to those the server allows it. */
+  nav?: Array<{ path: string; title: string; icon: ReactNode; order: number; permission?: string }>;
   entityTabs?: EntityTab[];
   entityCards?: EntityCard[];
 }

@@ -1,5 +1,7 @@
 import type { Feature } from './extensions';
 import { apiDocsFeature } from '../features/apiDocs';
+import { auditFeature } from '../features/audit';
+import { authFeature } from '../features/auth';
 import { blastRadiusFeature } from '../features/blastRadius';
 import { catalogFeature } from '../features/catalog';
 import { catalogImportFeature } from '../features/catalogImport';
@@ -24,4 +26,6 @@ export const features: Feature[] = [
   searchFeature,
   blastRadiusFeature,
   settingsFeature,
+  authFeature,
+  auditFeature,
 ];

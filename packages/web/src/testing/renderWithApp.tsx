@@ -36,16 +36,18 @@ type Handler = (url: URL, init: RequestInit | undefined) => unknown;
 
 /**
  * Replaces fetch with answers keyed by `METHOD /path` (query string ignored); a handler may return
- * `{ status, body }` via `respond`. Every request is recorded for assertions. Unknown routes answer 404.
+ * `{ status, body }` via `respond`. Every request is recorded for assertions, except permission checks
+ * the test did not mock (they answer ALLOW). Unknown routes answer 404.
  */
 export function mockApi(routes: Record<string, Handler | unknown>) {
-  const calls: Array<{ method: string; url: URL; body?: unknown }> = [];
+  const calls: Array<{ method: string; url: URL; body?: unknown; headers: Headers }> = [];
   const fetchMock = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ method, url, body });
-    const route = routes[`${method} ${url.pathname}`];
+    const key = `${method} ${url.pathname}`;
+    if (key in routes || !(key in allowEverything)) calls.push({ method, url, body, headers: new Headers(init?.headers) });
+    const route = ({ ...allowEverything, ...routes } as Record<string, Handler | unknown>)[key];
     if (route === undefined)
       return jsonResponse(404, { error: { name: 'NotFoundError', message: `No mock for ${method} ${url.pathname}` } });
     const answer = typeof route === 'function' ? (route as Handler)(url, init) : route;
@@ -55,6 +57,19 @@ export function mockApi(routes: Record<string, Handler | unknown>) {
   globalThis.fetch = fetchMock as typeof fetch;
   return { calls };
 }
+
+/** The authorize endpoint answering DENY for the named permissions and ALLOW for the rest. */
+export function permissionsApi(denied: string[]) {
+  return {
+    'POST /api/permission/authorize': (_url: URL, init: RequestInit | undefined) => {
+      const { items } = JSON.parse(String(init?.body)) as { items: Array<{ id: string; permission: string }> };
+      return { items: items.map(({ id, permission }) => ({ id, result: denied.includes(permission) ? 'DENY' : 'ALLOW' })) };
+    },
+  };
+}
+
+/** Permission checks answer ALLOW unless a test says otherwise (see `permissionsApi`), like the server's default policy. */
+const allowEverything = permissionsApi([]);
 
 class MockResponse {
   constructor(

@@ -20,6 +20,8 @@ import { registerLocation, type RegisterResult } from '../../api/catalog';
 import { entityPath } from '../../components/entityRoutes';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageTitle } from '../../components/PageTitle';
+import { DeniedTooltip } from '../../permissions/DeniedTooltip';
+import { usePermission } from '../../permissions/usePermission';
 import { catalogFileTarget, urlProblem } from './repositoryTarget';
 
 /** The entity to land on after registering: the first component, else the first non-Location entity. */
@@ -34,6 +36,8 @@ export default function CatalogImportPage() {
   const client = useQueryClient();
   const [url, setUrl] = useState('');
   const [inputError, setInputError] = useState<string>();
+  const mayRegister = usePermission('catalog.location.create');
+  const deniedReason = mayRegister.denied ? 'You are not allowed to register locations; ask a Greenroom admin.' : undefined;
   const analyze = useMutation({ mutationFn: (target: string) => registerLocation(target, { dryRun: true }) });
   const register = useMutation({
     mutationFn: (target: string) => registerLocation(target, { dryRun: false }),
@@ -56,6 +60,11 @@ export default function CatalogImportPage() {
   return (
     <>
       <PageTitle title="Register an existing component" subtitle="Add the entities described in a catalog-info.yaml file to the catalog." />
+      {deniedReason && (
+        <Alert severity="info" sx={{ mb: 2, maxWidth: 880 }}>
+          {deniedReason} You can still analyze a file to see what it would add.
+        </Alert>
+      )}
       <Card sx={{ maxWidth: 880 }}>
         <CardContent>
           <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
@@ -78,6 +87,7 @@ export default function CatalogImportPage() {
             <DryRunReview
               result={analyze.data}
               registering={register.isPending}
+              deniedReason={mayRegister.allowed ? undefined : (deniedReason ?? 'Checking whether you may register locations…')}
               onRegister={() => register.mutate(analyze.data.location.target)}
               onCancel={() => analyze.reset()}
             />
@@ -92,11 +102,14 @@ export default function CatalogImportPage() {
 function DryRunReview({
   result,
   registering,
+  deniedReason,
   onRegister,
   onCancel,
 }: {
   result: RegisterResult;
   registering: boolean;
+  /** Why Register is off, when the user may not register. */
+  deniedReason?: string;
   onRegister(): void;
   onCancel(): void;
 }) {
@@ -151,9 +164,11 @@ function DryRunReview({
         </>
       )}
       <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
-        <Button variant="contained" onClick={onRegister} disabled={registering || entities.length === 0}>
-          {registering ? 'Registering…' : 'Register'}
-        </Button>
+        <DeniedTooltip reason={deniedReason}>
+          <Button variant="contained" onClick={onRegister} disabled={registering || entities.length === 0 || Boolean(deniedReason)}>
+            {registering ? 'Registering…' : 'Register'}
+          </Button>
+        </DeniedTooltip>
         <Button onClick={onCancel}>Start over</Button>
       </Stack>
     </Box>

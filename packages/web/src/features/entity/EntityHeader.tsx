@@ -1,11 +1,12 @@
 import { stringifyEntityRef, type Entity } from '@greenroom/model';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
-import { Box, Chip, IconButton, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { Box, Chip, IconButton, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { refreshEntity } from '../../api/catalog';
 import { PageTitle } from '../../components/PageTitle';
 import { EntityRefLink } from '../../components/EntityRefLink';
+import { usePermission, type PermissionState } from '../../permissions/usePermission';
 import { StarButton } from '../../stars/StarButton';
 import { displayName } from './api';
 import { relatedRefs } from './relations';
@@ -22,6 +23,8 @@ export function EntityHeader({ entity }: { entity: Entity }) {
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [unregistering, setUnregistering] = useState(false);
   const refresh = useMutation({ mutationFn: () => refreshEntity(ref) });
+  const mayRefresh = usePermission('catalog.entity.refresh', ref);
+  const mayDelete = usePermission('catalog.entity.delete', ref);
 
   const facts: Array<[string, React.ReactNode]> = [];
   facts.push(['Kind', entity.kind]);
@@ -45,20 +48,22 @@ export function EntityHeader({ entity }: { entity: Entity }) {
             </IconButton>
             <Menu anchorEl={menuAnchor} open={Boolean(menuAnchor)} onClose={() => setMenuAnchor(null)}>
               <MenuItem
+                disabled={!mayRefresh.allowed}
                 onClick={() => {
                   setMenuAnchor(null);
                   refresh.mutate();
                 }}
               >
-                Refresh from source
+                <ListItemText primary="Refresh from source" secondary={whyNot(mayRefresh, 'Only its owners may refresh this entity')} />
               </MenuItem>
               <MenuItem
+                disabled={!mayDelete.allowed}
                 onClick={() => {
                   setMenuAnchor(null);
                   setUnregistering(true);
                 }}
               >
-                Unregister entity
+                <ListItemText primary="Unregister entity" secondary={whyNot(mayDelete, 'Only its owners may unregister this entity')} />
               </MenuItem>
             </Menu>
           </Stack>
@@ -83,6 +88,11 @@ export function EntityHeader({ entity }: { entity: Entity }) {
           ))}
         </Stack>
       )}
+      {refresh.error && (
+        <Typography role="alert" variant="body2" color="error" sx={{ mt: 1 }}>
+          The refresh was refused: {refresh.error.message}
+        </Typography>
+      )}
       {refresh.isSuccess && (
         <Typography role="status" variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Refresh scheduled; changes appear once the source has been read again.
@@ -91,4 +101,11 @@ export function EntityHeader({ entity }: { entity: Entity }) {
       {unregistering && <UnregisterDialog entity={entity} onClose={() => setUnregistering(false)} />}
     </Box>
   );
+}
+
+/** The line under a disabled menu action: a disabled menu item shows no tooltip, so the reason is written out. */
+function whyNot(permission: PermissionState, deniedText: string): string | undefined {
+  if (permission.loading) return 'Checking your permissions…';
+  if (!permission.allowed) return permission.denied ? deniedText : 'Your permissions could not be checked';
+  return undefined;
 }

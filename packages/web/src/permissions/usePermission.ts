@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { authorize } from './authorize';
+
+export interface PermissionState {
+  /** True only once the server said ALLOW; while asking, or when asking failed, actions stay off. */
+  allowed: boolean;
+  loading: boolean;
+  /** The server answered DENY (as opposed to still asking or failing to ask). */
+  denied: boolean;
+}
+
+/**
+ * Whether the signed-in user may do `permission` (on `resourceRef`), asked through the batched
+ * authorize endpoint. Answers are kept for the page's lifetime: signing in or out reloads the
+ * page (a new cache), and a changed policy shows on the next load; the API enforces it anyway.
+ */
+export function usePermission(permission: string, resourceRef?: string): PermissionState {
+  const query = useQuery({
+    queryKey: ['permission', permission, resourceRef ?? null],
+    queryFn: () => authorize({ permission, resourceRef }),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+  return { allowed: query.data === 'ALLOW', loading: query.isPending, denied: query.data === 'DENY' };
+}
