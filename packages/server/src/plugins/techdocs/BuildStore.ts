@@ -36,6 +36,12 @@ export class BuildStore {
     };
   }
 
+  /** Entities with a published site. */
+  async builtRefs(): Promise<string[]> {
+    const rows = await this.db.selectFrom('techdocs_builds').select('entity_ref').where('built_at', 'is not', null).orderBy('entity_ref').execute();
+    return rows.map((row) => row.entity_ref);
+  }
+
   /** Records a state; fields not given keep their value (a failed build keeps the last good one's). */
   async set(entityRef: string, update: { state: BuildState; sourceHash?: string; builtAt?: string; warnings?: BuildWarning[]; error?: string | null }) {
     const values = {

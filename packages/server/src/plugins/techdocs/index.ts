@@ -2,11 +2,13 @@ import path from 'node:path';
 import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef } from '@greenroom/model';
 import { definePlugin } from '../../core/plugin';
 import { catalogApi } from '../catalog/extensions';
+import { searchCollators } from '../search/extensions';
 import { BuildStore } from './BuildStore';
 import { DocsBuilds } from './DocsBuilds';
 import { techdocsMigrations } from './migrations';
 import { localPublisher } from './publisher';
 import { registerTechdocsRoutes } from './routes';
+import { createTechdocsCollator } from './search/techdocsCollator';
 
 /** Each app's build queue, so tests and the browser-test launcher can wait for the builds. */
 const queues = new WeakMap<object, DocsBuilds>();
@@ -22,6 +24,7 @@ export const techdocsPlugin = definePlugin({
     const builds = new DocsBuilds({ catalog, store, publisher, fileRoots: ctx.config.reading.fileRoots, events: ctx.events, logger: ctx.logger });
     queues.set(ctx.database, builds);
     registerTechdocsRoutes(ctx.http, store, publisher);
+    ctx.contribute(searchCollators, createTechdocsCollator({ catalog, store, publisher, events: ctx.events }));
 
     const queueDocumented = () =>
       builds.queueFrom(async () => {

@@ -9,6 +9,15 @@ import { docsBuildsIdle } from '.';
 const component = (name: string, annotations: Record<string, string>) =>
   JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, annotations }, spec: { type: 'service', owner: 'team-a', lifecycle: 'production' } });
 
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe.each(await availableEngines())('TechDocs on %s', (engine) => {
   let app: TestApp;
   let root: string;
@@ -59,6 +68,15 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
     expect(await status('plain')).toEqual({ state: 'none', warnings: [] });
   });
 
+  it('makes every page and section searchable, linking to the reader at the heading', async () => {
+    const search = async (term: string) => (await get(`/api/search/query?term=${encodeURIComponent(term)}&types[]=techdocs`)).json();
+    const found = await until(() => search('hello'), (body) => body.results.length > 0);
+    expect(found.results[0]).toMatchObject({
+      type: 'techdocs',
+      document: { title: 'Shop', location: expect.stringMatching(/^\/catalog\/default\/component\/shop\/docs\/(#shop)?$/), entityRef: 'component:default/shop' },
+    });
+  });
+
   it('refuses documentation outside the configured file roots, and paths out of a site', async () => {
     expect(await status('outside')).toMatchObject({ state: 'failed', error: expect.stringContaining('outside the configured reading.fileRoots') });
     for (const escape of ['..%2f..%2f..%2fcatalog.yaml', '%2e%2e/%2e%2e/%2e%2e/catalog.yaml', 'a/..%2f..%2f..%2f..%2fetc%2fpasswd']) {
@@ -78,5 +96,9 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
     const after = await status('shop');
     expect(after.builtAt).not.toBe(before.builtAt);
     expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('New text.');
+    // Search follows the rebuild: the new words are found and the old ones are gone.
+    const search = async (term: string) => (await get(`/api/search/query?term=${term}&types[]=techdocs`)).json();
+    await until(() => search('new'), (body) => body.results.length > 0);
+    expect((await search('hello')).results).toEqual([]);
   });
 });
