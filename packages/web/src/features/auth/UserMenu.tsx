@@ -4,13 +4,14 @@ import LoginIcon from '@mui/icons-material/Login';
 import { Avatar, Button, Chip, Divider, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { fullPageLoad, signInPath } from '../../api/http';
 import { logout, useSession, type SessionUser } from './api';
 
 /** The header's account corner: the signed-in user with a menu, or a plain "Guest" badge in guest mode. */
 export function UserMenu() {
   const session = useSession();
+  const location = useLocation();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const signOut = useMutation({
     mutationFn: logout,
@@ -28,7 +29,7 @@ export function UserMenu() {
           <Chip label="Guest" color="warning" variant="filled" onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" />
         </Tooltip>
         <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-          <MenuItem component="a" href={signInPath()} onClick={() => setAnchor(null)}>
+          <MenuItem component="a" href={signInPath(`${location.pathname}${location.search}`)} onClick={() => setAnchor(null)}>
             <ListItemIcon>
               <LoginIcon fontSize="small" />
             </ListItemIcon>

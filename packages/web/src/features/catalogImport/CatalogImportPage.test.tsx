@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { mockApi, respond, renderWithApp } from '../../testing/renderWithApp';
+import { mockApi, permissionsApi, respond, renderWithApp } from '../../testing/renderWithApp';
 import CatalogImportPage from './CatalogImportPage';
 
 const target = 'https://git.example.com/org/payments.git/blob/HEAD/catalog-info.yaml';
@@ -66,5 +66,21 @@ describe('CatalogImportPage', () => {
     await userEvent.type(screen.getByLabelText('URL of a catalog-info.yaml or of a repository'), 'https://evil.example.com/x.yaml');
     await userEvent.click(screen.getByRole('button', { name: 'Analyze' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Reading from evil.example.com is not allowed');
+  });
+});
+
+describe('CatalogImportPage for someone who may not register', () => {
+  it('says so up front, still analyzes, and keeps Register disabled with the reason', async () => {
+    mockApi({
+      ...permissionsApi(['catalog.location.create']),
+      'POST /api/catalog/locations': respond(201, { location: { id: 'dryrun-1', type: 'url', target }, entities: [component], exists: false }),
+    });
+    renderWithApp(<CatalogImportPage />, { url: '/catalog-import' });
+    expect(await screen.findByText(/You are not allowed to register locations/)).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('URL of a catalog-info.yaml or of a repository'), target);
+    await userEvent.click(screen.getByRole('button', { name: 'Analyze' }));
+    const register = await screen.findByRole('button', { name: 'Register' });
+    expect(register).toBeDisabled();
+    expect(register.parentElement).toHaveAccessibleDescription('You are not allowed to register locations; ask a Greenroom admin.');
   });
 });
