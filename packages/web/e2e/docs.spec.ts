@@ -31,6 +31,12 @@ test('reads an entity\'s documentation: navigation, a link to another page\'s he
   await expect(tabs.locator('.tabbed-block').nth(1)).toBeVisible();
   await expect(tabs.locator('.tabbed-block').nth(1)).toContainText('./gradlew bootRun');
 
+  // Searching within the documentation leads to the section.
+  await page.getByLabel('Search this documentation').fill('acquirer outage');
+  await page.getByRole('list', { name: 'Documentation search results' }).getByRole('link', { name: /Acquirer outage/ }).click();
+  await expect(page).toHaveURL(/\/docs\/operations\/runbook\/#/);
+  await page.goBack();
+
   // Highlighted code, with its file name and line numbers.
   const code = article.locator('.highlight', { hasText: 'CaptureJob.java' });
   await expect(code.locator('.hljs-keyword').first()).toBeVisible();

@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef } from '@greenroom/model';
 import { definePlugin } from '../../core/plugin';
 import { catalogApi } from '../catalog/extensions';
 import { searchCollators } from '../search/extensions';
 import { BuildStore } from './BuildStore';
+import { createPublisher } from './createPublisher';
 import { DocsBuilds } from './DocsBuilds';
 import { techdocsMigrations } from './migrations';
-import { localPublisher } from './publisher';
 import { registerTechdocsRoutes } from './routes';
 import { createTechdocsCollator } from './search/techdocsCollator';
 
@@ -19,7 +18,7 @@ export const techdocsPlugin = definePlugin({
   migrations: techdocsMigrations,
   register(ctx) {
     const store = new BuildStore(ctx.database);
-    const publisher = localPublisher(path.join(ctx.config.dataDir, 'techdocs'));
+    const publisher = createPublisher(ctx.config);
     const catalog = () => ctx.contributions(catalogApi)[0];
     const builds = new DocsBuilds({ catalog, store, publisher, fileRoots: ctx.config.reading.fileRoots, events: ctx.events, logger: ctx.logger });
     queues.set(ctx.database, builds);

@@ -77,6 +77,12 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
     });
   });
 
+  it('searches within one entity\'s documentation with entity:', async () => {
+    const body = (await get(`/api/search/query?term=${encodeURIComponent('hello entity:shop')}&types[]=techdocs`)).json();
+    expect(body.results.length).toBeGreaterThan(0);
+    expect((await get(`/api/search/query?term=${encodeURIComponent('hello entity:other')}&types[]=techdocs`)).json().results).toEqual([]);
+  });
+
   it('refuses documentation outside the configured file roots, and paths out of a site', async () => {
     expect(await status('outside')).toMatchObject({ state: 'failed', error: expect.stringContaining('outside the configured reading.fileRoots') });
     for (const escape of ['..%2f..%2f..%2fcatalog.yaml', '%2e%2e/%2e%2e/%2e%2e/catalog.yaml', 'a/..%2f..%2f..%2f..%2fetc%2fpasswd']) {

@@ -2,12 +2,14 @@ import { Alert, Box, Button, Chip, Link, List, ListItemButton, ListItemText, Pap
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import type { EntityContentProps } from '../../app/extensions';
+import { stringifyEntityRef } from '@greenroom/model';
 import { entityPath } from '../../components/entityRoutes';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ExternalLink } from '../../components/ExternalLink';
 import { Loading } from '../../components/Loading';
 import { safeUrl } from '../../components/safeUrl';
 import { staticBase, useDocsMetadata, useDocsPage, useDocsStatus, type DocsNavNode, type SiteAddress } from './api';
+import { DocsSearch } from './DocsSearch';
 import { docsContentStyles } from './docsStyles';
 import { readPage } from './readerPage';
 
@@ -72,6 +74,7 @@ export default function EntityDocsTab({ entity }: EntityContentProps) {
             </ExternalLink>
           )}
         </Stack>
+        <DocsSearch entityRef={stringifyEntityRef(entity)} />
         {status.data.warnings.length > 0 && (
           <Alert severity="warning" sx={{ mb: 2 }}>
             <Typography variant="body2">{status.data.warnings.length} warning(s) in the last build:</Typography>

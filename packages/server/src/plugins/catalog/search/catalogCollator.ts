@@ -34,6 +34,7 @@ export function entityDocument(ref: string, entity: Entity): SearchDocument {
     kind: [kind.toLowerCase()],
     namespace: [namespace.toLowerCase()],
     tag: (metadata.tags ?? []).map((t) => t.toLowerCase()),
+    entity: [ref.toLowerCase()],
   };
   if (text(spec.type)) filters.type = [text(spec.type).toLowerCase()];
   if (text(spec.lifecycle)) filters.lifecycle = [text(spec.lifecycle).toLowerCase()];

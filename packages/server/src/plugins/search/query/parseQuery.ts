@@ -19,6 +19,8 @@ const REF_FILTERS: Record<string, string> = {
   parentOf: 'group',
   childOf: 'group',
   hasMember: 'user',
+  /** Documents about one entity: the entity itself and the pages of its documentation. */
+  entity: 'component',
 };
 
 /** Every filter key, spelled as the query language and the API accept it. */

@@ -76,6 +76,6 @@ function document(entityRef: string, entity: Entity, entry: IndexEntry): SearchD
       entityTitle: entity.metadata.title ?? entity.metadata.name,
       ...(ownerRef && { owner: ownerRef }),
     },
-    filters: { kind: [kind], namespace: [namespace], ...(ownerRef && { owner: [ownerRef] }) },
+    filters: { entity: [entityRef.toLowerCase()], kind: [kind], namespace: [namespace], ...(ownerRef && { owner: [ownerRef] }) },
   };
 }
