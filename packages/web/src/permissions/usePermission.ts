@@ -23,3 +23,13 @@ export function usePermission(permission: string, resourceRef?: string): Permiss
   });
   return { allowed: query.data === 'ALLOW', loading: query.isPending, denied: query.data === 'DENY' };
 }
+
+/**
+ * Why an action is off, for a tooltip or a line under it; undefined when it is allowed.
+ * E.g. `permissionReason(usePermission('scaffolder.task.create', templateRef), 'Only the owning team may run this template')`.
+ */
+export function permissionReason(permission: PermissionState, deniedText: string): string | undefined {
+  if (permission.allowed) return undefined;
+  if (permission.loading) return 'Checking your permissions…';
+  return permission.denied ? deniedText : 'Your permissions could not be checked';
+}

@@ -21,7 +21,7 @@ import { entityPath } from '../../components/entityRoutes';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageTitle } from '../../components/PageTitle';
 import { DeniedTooltip } from '../../permissions/DeniedTooltip';
-import { usePermission } from '../../permissions/usePermission';
+import { permissionReason, usePermission } from '../../permissions/usePermission';
 import { catalogFileTarget, urlProblem } from './repositoryTarget';
 
 /** The entity to land on after registering: the first component, else the first non-Location entity. */
@@ -37,7 +37,7 @@ export default function CatalogImportPage() {
   const [url, setUrl] = useState('');
   const [inputError, setInputError] = useState<string>();
   const mayRegister = usePermission('catalog.location.create');
-  const deniedReason = mayRegister.denied ? 'You are not allowed to register locations; ask a Greenroom admin.' : undefined;
+  const deniedReason = permissionReason(mayRegister, 'You are not allowed to register locations; ask a Greenroom admin.');
   const analyze = useMutation({ mutationFn: (target: string) => registerLocation(target, { dryRun: true }) });
   const register = useMutation({
     mutationFn: (target: string) => registerLocation(target, { dryRun: false }),
@@ -60,7 +60,7 @@ export default function CatalogImportPage() {
   return (
     <>
       <PageTitle title="Register an existing component" subtitle="Add the entities described in a catalog-info.yaml file to the catalog." />
-      {deniedReason && (
+      {mayRegister.denied && (
         <Alert severity="info" sx={{ mb: 2, maxWidth: 880 }}>
           {deniedReason} You can still analyze a file to see what it would add.
         </Alert>
@@ -87,7 +87,7 @@ export default function CatalogImportPage() {
             <DryRunReview
               result={analyze.data}
               registering={register.isPending}
-              deniedReason={mayRegister.allowed ? undefined : (deniedReason ?? 'Checking whether you may register locations…')}
+              deniedReason={deniedReason}
               onRegister={() => register.mutate(analyze.data.location.target)}
               onCancel={() => analyze.reset()}
             />

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { refreshEntity } from '../../api/catalog';
 import { PageTitle } from '../../components/PageTitle';
 import { EntityRefLink } from '../../components/EntityRefLink';
-import { usePermission, type PermissionState } from '../../permissions/usePermission';
+import { permissionReason, usePermission } from '../../permissions/usePermission';
 import { StarButton } from '../../stars/StarButton';
 import { displayName } from './api';
 import { relatedRefs } from './relations';
@@ -54,7 +54,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
                   refresh.mutate();
                 }}
               >
-                <ListItemText primary="Refresh from source" secondary={whyNot(mayRefresh, 'Only its owners may refresh this entity')} />
+                <ListItemText primary="Refresh from source" secondary={permissionReason(mayRefresh, 'Only its owners may refresh this entity')} />
               </MenuItem>
               <MenuItem
                 disabled={!mayDelete.allowed}
@@ -63,7 +63,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
                   setUnregistering(true);
                 }}
               >
-                <ListItemText primary="Unregister entity" secondary={whyNot(mayDelete, 'Only its owners may unregister this entity')} />
+                <ListItemText primary="Unregister entity" secondary={permissionReason(mayDelete, 'Only its owners may unregister this entity')} />
               </MenuItem>
             </Menu>
           </Stack>
@@ -101,11 +101,4 @@ export function EntityHeader({ entity }: { entity: Entity }) {
       {unregistering && <UnregisterDialog entity={entity} onClose={() => setUnregistering(false)} />}
     </Box>
   );
-}
-
-/** The line under a disabled menu action: a disabled menu item shows no tooltip, so the reason is written out. */
-function whyNot(permission: PermissionState, deniedText: string): string | undefined {
-  if (permission.loading) return 'Checking your permissions…';
-  if (!permission.allowed) return permission.denied ? deniedText : 'Your permissions could not be checked';
-  return undefined;
 }
