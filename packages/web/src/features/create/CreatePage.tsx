@@ -12,29 +12,38 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useEntityList } from '../../components/useEntityList';
 import { StarButton } from '../../stars/StarButton';
+import { CreateTabs } from './CreateTabs';
 
 const templates: EntityFilter = { kind: 'template' };
 
-/** The golden paths: every template, filterable by tag and owner, the user's starred ones first. */
+/** The golden paths: every template, filterable by tag, owner and type, the user's starred ones first. */
 export default function CreatePage() {
   const [tag, setTag] = useQueryParam('tag');
   const [owner, setOwner] = useQueryParam('owner');
-  const filter: EntityFilter = { ...templates, ...(tag && { 'metadata.tags': tag }), ...(owner && { 'relations.ownedBy': owner }) };
-  const list = useEntityList(filter, ['metadata.tags', 'relations.ownedBy'], templates);
+  const [type, setType] = useQueryParam('type');
+  const filter: EntityFilter = {
+    ...templates,
+    ...(tag && { 'metadata.tags': tag }),
+    ...(owner && { 'relations.ownedBy': owner }),
+    ...(type && { 'spec.type': type }),
+  };
+  const list = useEntityList(filter, ['metadata.tags', 'relations.ownedBy', 'spec.type'], templates);
   const all = [...list.starred, ...list.others];
 
   return (
     <>
+      <CreateTabs />
       <PageTitle title="Create something new" subtitle="Start from a template your organisation approved." />
       <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 3, flexWrap: 'wrap' }}>
         <FacetSelect label="Tag" value={tag} options={list.facets['metadata.tags'] ?? []} onChange={setTag} />
         <OwnerSelect value={owner} facets={list.facets} onChange={setOwner} />
+        <FacetSelect label="Type" value={type} options={list.facets['spec.type'] ?? []} onChange={setType} />
       </Stack>
       {list.error && <ErrorPanel title="The templates could not be loaded" error={list.error} />}
       {list.isLoading ? (
         <Loading label="Loading templates" />
       ) : all.length === 0 ? (
-        <EmptyState title={tag || owner ? 'No template matches these filters' : 'There are no templates yet'}>
+        <EmptyState title={tag || owner || type ? 'No template matches these filters' : 'There are no templates yet'}>
           Templates are catalog entities of kind Template; register a file that declares one.
         </EmptyState>
       ) : (
@@ -59,6 +68,9 @@ function TemplateCard({ template, starred }: { template: Entity; starred: boolea
   const ref = stringifyEntityRef(template);
   const title = template.metadata.title ?? template.metadata.name;
   const owner = template.relations?.find((r) => r.type === 'ownedBy')?.targetRef;
+  const type = (template.spec as { type?: unknown } | undefined)?.type;
+  const namespace = template.metadata.namespace ?? 'default';
+  const wizardPath = `/create/templates/${encodeURIComponent(namespace)}/${encodeURIComponent(template.metadata.name)}`;
   return (
     <Card component="article" aria-label={title} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       <CardContent sx={{ flexGrow: 1 }}>
@@ -81,6 +93,11 @@ function TemplateCard({ template, starred }: { template: Entity; starred: boolea
             Owner: <EntityRefLink entityRef={owner} defaultKind="group" />
           </Typography>
         )}
+        {typeof type === 'string' && (
+          <Typography variant="body2" color="text.secondary">
+            Type: {type}
+          </Typography>
+        )}
         <Stack direction="row" spacing={0.5} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
           {(template.metadata.tags ?? []).map((tag) => (
             <Chip key={tag} label={tag} size="small" />
@@ -88,6 +105,9 @@ function TemplateCard({ template, starred }: { template: Entity; starred: boolea
         </Stack>
       </CardContent>
       <CardActions>
+        <Button variant="contained" component={RouterLink} to={wizardPath} aria-label={`Choose ${title}`}>
+          Choose
+        </Button>
         <Button component={RouterLink} to={entityPath(template)}>
           View template
         </Button>
