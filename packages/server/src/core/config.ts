@@ -100,6 +100,34 @@ export const configSchema = z.strictObject({
       defaultCommitMessage: z.string().min(1).default('Initial commit'),
     })
     .prefault({}),
+  techdocs: z
+    .strictObject({
+      /** Where built sites are stored: `<dataDir>/techdocs` by default, or an S3-compatible bucket. */
+      publisher: z
+        .discriminatedUnion('type', [
+          z.strictObject({ type: z.literal('local') }),
+          z.strictObject({
+            type: z.literal('awsS3'),
+            bucket: z.string().min(1),
+            region: z.string().min(1).default('us-east-1'),
+            /** An S3-compatible service's URL (MinIO, Ceph, R2, …); AWS when absent. */
+            endpoint: z.string().url().optional(),
+            forcePathStyle: z.boolean().default(false),
+            /** Static keys; the AWS SDK's default chain (environment, profile, role) when absent. */
+            credentials: z
+              .strictObject({ accessKeyId: z.string().min(1), secretAccessKey: z.string().min(1), sessionToken: z.string().optional() })
+              .optional(),
+          }),
+        ])
+        .prefault({ type: 'local' }),
+      build: z
+        .strictObject({
+          /** Documentation builds one server runs at the same time (they share the CPU with requests). */
+          concurrency: z.number().int().min(1).max(4).default(1),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema> & {
