@@ -11,6 +11,8 @@ import { useQueryParam } from '../../components/useQueryParam';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useEntityList } from '../../components/useEntityList';
+import { DeniedTooltip } from '../../permissions/DeniedTooltip';
+import { permissionReason, usePermission } from '../../permissions/usePermission';
 import { StarButton } from '../../stars/StarButton';
 import { CreateTabs } from './CreateTabs';
 
@@ -71,6 +73,9 @@ function TemplateCard({ template, starred }: { template: Entity; starred: boolea
   const type = (template.spec as { type?: unknown } | undefined)?.type;
   const namespace = template.metadata.namespace ?? 'default';
   const wizardPath = `/create/templates/${encodeURIComponent(namespace)}/${encodeURIComponent(template.metadata.name)}`;
+  // The server decides who may run a template (e.g. only its owning team); the card says so before the wizard.
+  const mayRun = usePermission('scaffolder.task.create', ref);
+  const runDenied = mayRun.denied ? permissionReason(mayRun, 'Only the team that owns this template may run it') : undefined;
   return (
     <Card component="article" aria-label={title} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       <CardContent sx={{ flexGrow: 1 }}>
@@ -105,9 +110,11 @@ function TemplateCard({ template, starred }: { template: Entity; starred: boolea
         </Stack>
       </CardContent>
       <CardActions>
-        <Button variant="contained" component={RouterLink} to={wizardPath} aria-label={`Choose ${title}`}>
-          Choose
-        </Button>
+        <DeniedTooltip reason={runDenied}>
+          <Button variant="contained" component={RouterLink} to={wizardPath} aria-label={`Choose ${title}`} disabled={Boolean(runDenied)}>
+            Choose
+          </Button>
+        </DeniedTooltip>
         <Button component={RouterLink} to={entityPath(template)}>
           View template
         </Button>
