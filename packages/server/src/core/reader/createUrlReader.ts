@@ -48,6 +48,17 @@ export function createUrlReader(options: ReaderOptions): UrlReader {
       const location = parseGitUrl(url, gitHosts);
       return location ? git.read(location) : readHttp(target, { allowList, lookup, timeoutMs, maxBytes });
     },
+    async readTree(target, into) {
+      let url: URL;
+      try {
+        url = new URL(target);
+      } catch {
+        throw new InputError(`"${target}" is not a URL`);
+      }
+      const location = parseGitUrl(url, gitHosts);
+      if (!location) throw new InputError(`${target} is not a directory of a git repository (a tree URL of a host in reading.gitHosts)`);
+      return git.readTree(location, into);
+    },
     expandFiles: (pattern) => files.expand(pattern),
     resolve: (type, base, relative) => resolveLocation(type, base, relative, gitHosts),
     scmUrls: (type, target) => scmUrlsFor(type, target, gitHosts),

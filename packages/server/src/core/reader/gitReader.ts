@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { NotFoundError, PayloadTooLargeError, ReadError } from '../errors';
@@ -54,6 +54,44 @@ export class GitReader {
     const dir = await this.serialize(location.repoUrl, () => this.sync(location));
     const resolved = await this.resolveRef(dir, location);
     return this.readBlob(dir, location, resolved);
+  }
+
+  /**
+   * Writes the directory a tree URL names (every regular file below it, at the ref) into `into`,
+   * which must be empty. Symbolic links and submodules are left out: they could point anywhere.
+   * The files together may not exceed the byte limit.
+   */
+  async readTree(location: GitLocation, into: string): Promise<{ files: number }> {
+    if (!this.options.allowList.match(location.url)) throw notAllowedHost(location.url);
+    const dir = await this.serialize(location.repoUrl, () => this.sync(location));
+    const { commit, ref, path: sub } = await this.resolveRef(dir, location);
+    const treeish = sub ? `${commit}:${sub.replace(/\/+$/, '')}` : commit;
+    const { stdout: kind } = await this.local(dir, ['cat-file', '--batch-check=%(objecttype)'], `${treeish}\n`);
+    if (kind.toString('utf8').trim() !== 'tree') throw new NotFoundError(`${sub || '/'} is not a directory at "${ref}" in ${location.repoBase}`);
+    const { stdout: listing } = await this.local(dir, ['ls-tree', '-r', '-z', '-l', treeish]);
+    const blobs: Array<{ object: string; size: number; file: string }> = [];
+    let total = 0;
+    for (const entry of listing.toString('utf8').split('\0')) {
+      const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t(.+)$/s.exec(entry);
+      if (!match || match[2] !== 'blob' || match[1] === '120000') continue;
+      total += Number(match[4]);
+      if (total > this.options.maxBytes) {
+        throw new PayloadTooLargeError(`${displayUrl(location.url)} holds more than the ${this.options.maxBytes} byte limit for reading`);
+      }
+      blobs.push({ object: match[3], size: Number(match[4]), file: match[5] });
+    }
+    // One process reads every blob: `<oid> blob <size>\n<content>\n` per object, in order.
+    const { stdout } = await this.local(dir, ['cat-file', '--batch'], blobs.map((b) => `${b.object}\n`).join(''), total + blobs.length * 64);
+    let offset = 0;
+    for (const blob of blobs) {
+      offset = stdout.indexOf(0x0a, offset) + 1;
+      const target = path.join(into, ...blob.file.split('/'));
+      if (!target.startsWith(into + path.sep)) continue;
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, stdout.subarray(offset, offset + blob.size));
+      offset += blob.size + 1;
+    }
+    return { files: blobs.length };
   }
 
   private serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -166,10 +204,10 @@ export class GitReader {
     return content;
   }
 
-  private local(dir: string, args: string[], input?: string) {
+  private local(dir: string, args: string[], input?: string, outputBytes = this.options.maxBytes) {
     return runGit(['--git-dir', dir, ...args], {
       timeoutMs: this.options.timeoutMs,
-      maxBuffer: this.options.maxBytes + 1024,
+      maxBuffer: outputBytes + 1024,
       input,
     });
   }

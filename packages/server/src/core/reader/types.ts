@@ -48,6 +48,11 @@ export interface UrlReader {
   expandFiles(pattern: string): Promise<string[]>;
   /** Resolves `relative` against the location `base` of the same type; absolute targets are returned unchanged. */
   resolve(type: LocationType, base: string, relative: string): string;
+  /**
+   * Writes the directory a git tree URL names (e.g. `https://host/org/repo/tree/main/docs`) into the
+   * empty directory `into`; plain http(s) has no directories to list and is refused.
+   */
+  readTree?(target: string, into: string): Promise<{ files: number }>;
   /** Human-facing view/edit URLs for a location where derivable, else {}. */
   scmUrls?(type: LocationType, target: string): ScmUrls;
 }
