@@ -15,11 +15,17 @@ describe('CreatePage template permissions', () => {
   it('disables Choose, with the reason, on templates the user may not run', async () => {
     mockApi({
       ...starredApi([]),
-      'GET /api/catalog/entities/by-query': { items: [template('ours', 'team-a'), template('theirs', 'team-b')], totalItems: 2, pageInfo: {} },
+      'GET /api/catalog/entities/by-query': {
+        items: [template('ours', 'team-a'), template('theirs', 'team-b')],
+        totalItems: 2,
+        pageInfo: {},
+      },
       'GET /api/catalog/entity-facets': { facets: {} },
       'POST /api/permission/authorize': (_url: URL, init: RequestInit | undefined) => {
         const { items } = JSON.parse(String(init?.body)) as { items: Array<{ id: string; resourceRef?: string }> };
-        return { items: items.map(({ id, resourceRef }) => ({ id, result: resourceRef === 'template:default/theirs' ? 'DENY' : 'ALLOW' })) };
+        return {
+          items: items.map(({ id, resourceRef }) => ({ id, result: resourceRef === 'template:default/theirs' ? 'DENY' : 'ALLOW' })),
+        };
       },
     });
     renderWithApp(<CreatePage />, { url: '/create' });
@@ -28,6 +34,8 @@ describe('CreatePage template permissions', () => {
     expect(within(theirs).getByRole('link', { name: 'Choose theirs' }).parentElement).toHaveAccessibleDescription(
       'Only the team that owns this template may run it',
     );
-    expect(within(screen.getByRole('article', { name: 'ours' })).getByRole('link', { name: 'Choose ours' })).not.toHaveAttribute('aria-disabled');
+    expect(within(screen.getByRole('article', { name: 'ours' })).getByRole('link', { name: 'Choose ours' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
   });
 });

@@ -5,6 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
+import { permissionReason, usePermission } from '../../permissions/usePermission';
 import { createTask, getParameterSchema, templateRefString, type JsonObject } from './api';
 import { CreateTabs } from './CreateTabs';
 import { Wizard } from './wizard/Wizard';
@@ -27,6 +28,8 @@ export default function TemplateWizardPage() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const templateRef = templateRefString({ namespace, name });
+  const mayCreate = usePermission('scaffolder.task.create');
+  const deniedReason = permissionReason(mayCreate, 'You are not allowed to run templates; ask a Greenroom admin.');
   const schema = useQuery({
     queryKey: ['scaffolder-parameter-schema', templateRef],
     queryFn: () => getParameterSchema({ namespace, name }),
@@ -49,6 +52,7 @@ export default function TemplateWizardPage() {
           steps={schema.data.steps}
           initialValues={values}
           finishing={create.isPending}
+          finishDeniedReason={deniedReason}
           finishError={create.error && <Alert severity="error">{create.error.message}</Alert>}
           onFinish={({ values: submitted, secrets }) =>
             create.mutate({ templateRef, values: submitted, ...(Object.keys(secrets).length > 0 && { secrets }) })

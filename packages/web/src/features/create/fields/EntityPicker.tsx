@@ -2,7 +2,7 @@ import { parseEntityRef, stringifyEntityRef, type Entity } from '@greenroom/mode
 import { Autocomplete, Box, TextField, Typography } from '@mui/material';
 import type { FieldProps } from '@rjsf/utils';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { humanizeRef } from '../../../components/entityRoutes';
 import { findEntities, type CatalogFilter } from '../api';
 import { catalogFilters } from './catalogFilter';
@@ -52,7 +52,7 @@ export function completeRef(text: string, context: { defaultKind?: string; defau
 
 function EntityAutocomplete(props: FieldProps & { filters: CatalogFilter[]; defaultKindFallback?: string }) {
   const { formData, onChange, fieldPathId, rawErrors, required, disabled, readonly, autofocus, filters, defaultKindFallback } = props;
-  const { label, description, options } = fieldText(props);
+  const { label: fieldLabel, description, options } = fieldText(props);
   const defaultKind = typeof options.defaultKind === 'string' ? options.defaultKind : defaultKindFallback;
   const defaultNamespace = typeof options.defaultNamespace === 'string' ? options.defaultNamespace : undefined;
   // Backstage's default: a ref typed by hand is accepted unless the template says otherwise.
@@ -66,31 +66,35 @@ function EntityAutocomplete(props: FieldProps & { filters: CatalogFilter[]; defa
     queryFn: () => findEntities(filters, search),
     placeholderData: keepPreviousData,
   });
-  const entityOptions = (query.data ?? []).map(toOption);
-  const titles = new Map(entityOptions.map((o) => [o.ref, o.title]));
+  // Every option seen so far, so the chosen one keeps its title when the next search no longer lists it.
+  const seen = useRef(new Map<string, string>()).current;
+  for (const option of (query.data ?? []).map(toOption)) seen.set(option.ref, option.title);
+  const label = (ref: string) => (seen.has(ref) ? `${seen.get(ref)} (${humanizeRef(ref, { defaultKind })})` : ref);
   const change = (next: string | undefined) => onChange(next, fieldPathId.path);
 
   return (
     <Autocomplete<string, false, false, boolean>
       id={fieldPathId.$id}
       value={value}
-      options={entityOptions.map((o) => o.ref)}
+      options={(query.data ?? []).map((entity) => stringifyEntityRef(entity))}
       freeSolo={allowArbitraryValues}
       autoSelect={allowArbitraryValues}
       disabled={disabled || readonly}
       loading={query.isFetching}
       filterOptions={(refs) => refs}
-      getOptionLabel={(ref) => (titles.has(ref) ? `${titles.get(ref)} (${humanizeRef(ref, { defaultKind })})` : ref)}
+      getOptionLabel={label}
       onInputChange={(_event, input, reason) => reason === 'input' && setText(input)}
       onChange={(_event, next) => {
         if (!next) return change(undefined);
-        // A chosen option is already a full ref; typed text is completed like Backstage's defaultKind/defaultNamespace do.
-        change(titles.has(next) ? next : (completeRef(next, { defaultKind, defaultNamespace }) ?? next));
+        // A chosen option is already a full ref. Free text is either an option's label (autoSelect on blur)
+        // or a ref typed by hand, completed with defaultKind/defaultNamespace as Backstage does.
+        const chosen = seen.has(next) ? next : [...seen.keys()].find((ref) => label(ref) === next);
+        change(chosen ?? completeRef(next, { defaultKind, defaultNamespace }) ?? next);
       }}
       renderOption={({ key, ...optionProps }, ref) => (
         <Box component="li" key={key} {...optionProps}>
           <Box>
-            <Typography variant="body2">{titles.get(ref) ?? ref}</Typography>
+            <Typography variant="body2">{seen.get(ref) ?? ref}</Typography>
             <Typography variant="caption" color="text.secondary">
               {ref}
             </Typography>
@@ -100,7 +104,7 @@ function EntityAutocomplete(props: FieldProps & { filters: CatalogFilter[]; defa
       renderInput={(params) => (
         <TextField
           {...params}
-          label={label}
+          label={fieldLabel}
           required={required}
           error={Boolean(rawErrors?.length)}
           helperText={description}

@@ -3,6 +3,7 @@ import Form from '@rjsf/mui';
 import type { CustomValidator } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo, useState, type ReactNode } from 'react';
+import { DeniedTooltip } from '../../../permissions/DeniedTooltip';
 import type { JsonObject, ParameterStep } from '../api';
 import { fieldExtensionProblem, fieldExtensions } from '../fields';
 import { ReviewTable } from './ReviewTable';
@@ -18,13 +19,23 @@ export interface WizardProps {
   finishing?: boolean;
   /** Shown on the review step, e.g. the server's refusal. */
   finishError?: ReactNode;
+  /** Why the user may not finish (a denied permission); the button is off and explains this. */
+  finishDeniedReason?: string;
 }
 
 /**
  * The template's parameter steps, one rjsf form each, then a review of every value. A step's
  * errors show once the user tried to leave it; from then on they update as the user types.
  */
-export function Wizard({ steps, initialValues = {}, onFinish, finishLabel = 'Create', finishing, finishError }: WizardProps) {
+export function Wizard({
+  steps,
+  initialValues = {},
+  onFinish,
+  finishLabel = 'Create',
+  finishing,
+  finishError,
+  finishDeniedReason,
+}: WizardProps) {
   const [active, setActive] = useState(0);
   const [values, setValues] = useState<JsonObject>(initialValues);
   const [attempted, setAttempted] = useState<Set<number>>(new Set());
@@ -54,9 +65,15 @@ export function Wizard({ steps, initialValues = {}, onFinish, finishLabel = 'Cre
               <Button onClick={() => setActive(active - 1)} disabled={finishing}>
                 Back
               </Button>
-              <Button variant="contained" onClick={() => onFinish(splitSecrets(steps, values))} disabled={finishing}>
-                {finishing ? 'Working…' : finishLabel}
-              </Button>
+              <DeniedTooltip reason={finishDeniedReason}>
+                <Button
+                  variant="contained"
+                  onClick={() => onFinish(splitSecrets(steps, values))}
+                  disabled={finishing || Boolean(finishDeniedReason)}
+                >
+                  {finishing ? 'Working…' : finishLabel}
+                </Button>
+              </DeniedTooltip>
             </Stack>
           </Stack>
         ) : (
