@@ -12,6 +12,8 @@ export interface BuiltinActionServices {
   logger: Logger;
   /** The catalog's in-process API, looked up when an action runs (plugins register in any order). */
   catalog(): CatalogApi;
+  /** Where task workspaces live; dry-run template files are written below it. */
+  workspaceDir: string;
 }
 
 /** Every action shipped with Greenroom. Other plugins add theirs through the `scaffolderActions` extension point. */
