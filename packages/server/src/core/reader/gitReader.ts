@@ -65,7 +65,8 @@ export class GitReader {
     if (!this.options.allowList.match(location.url)) throw notAllowedHost(location.url);
     const dir = await this.serialize(location.repoUrl, () => this.sync(location));
     const { commit, ref, path: sub } = await this.resolveRef(dir, location);
-    const treeish = sub ? `${commit}:${sub.replace(/\/+$/, '')}` : commit;
+    const folder = sub.replace(/\/+$/, '');
+    const treeish = folder ? `${commit}:${folder}` : `${commit}^{tree}`;
     const { stdout: kind } = await this.local(dir, ['cat-file', '--batch-check=%(objecttype)'], `${treeish}\n`);
     if (kind.toString('utf8').trim() !== 'tree') throw new NotFoundError(`${sub || '/'} is not a directory at "${ref}" in ${location.repoBase}`);
     const { stdout: listing } = await this.local(dir, ['ls-tree', '-r', '-z', '-l', treeish]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ANNOTATION_MANAGED_BY_LOCATION, ANNOTATION_TECHDOCS_REF, stringifyEntityRef, type Entity } from '@greenroom/model';
+import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef, type Entity } from '@greenroom/model';
 import fg from 'fast-glob';
 import type { EventBus } from '../../core/events';
 import type { Logger } from '../../core/logger';
@@ -9,6 +9,7 @@ import { yieldToEventLoop } from '../../core/yieldToEventLoop';
 import type { CatalogApi } from '../catalog/extensions';
 import { buildSite } from './build';
 import type { BuildStore } from './BuildStore';
+import { resolveDocsSource, type DocsSourceDeps } from './docsSource';
 import type { Publisher } from './publisher';
 
 /** `<namespace>/<kind>/<name>`, lower case: where an entity's site is published. */
@@ -16,52 +17,77 @@ export const sitePrefix = (entity: Entity) =>
   [entity.metadata.namespace ?? 'default', entity.kind, entity.metadata.name].map((part) => part.toLowerCase()).join('/');
 
 /**
- * Builds documentation in the background, one site at a time, never inside a request. A source
- * whose content hash has not changed since its last good build is not built again; a failed build
- * keeps the last good site.
+ * Builds documentation in the background, at most `concurrency` sites at a time, never inside a
+ * request. A source whose content hash has not changed since its last good build is not built
+ * again; a failed build keeps the last good site.
  */
 export class DocsBuilds {
-  private readonly pending = new Set<string>();
-  private running: Promise<void> = Promise.resolve();
+  /** Refs waiting for their turn, in order; a ref is never waiting twice. */
+  private readonly waiting: string[] = [];
+  private readonly running = new Set<string>();
+  private loading = 0;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
-    private readonly deps: {
+    private readonly deps: DocsSourceDeps & {
       catalog: () => CatalogApi;
       store: BuildStore;
       publisher: Publisher;
-      fileRoots: string[];
       events: EventBus;
       logger: Logger;
+      concurrency: number;
     },
   ) {}
 
   /** Queues builds for these entities; those without documentation are skipped when their turn comes. */
   queue(refs: string[]): void {
-    for (const ref of refs) {
-      if (this.pending.has(ref)) continue;
-      this.pending.add(ref);
-      this.running = this.running.then(async () => {
-        this.pending.delete(ref);
-        await this.build(ref).catch((error: unknown) => this.deps.logger.error({ err: error, entityRef: ref }, 'docs build failed'));
-        await yieldToEventLoop();
-      });
-    }
+    for (const ref of refs) if (!this.waiting.includes(ref)) this.waiting.push(ref);
+    this.startNext();
   }
 
-  /** Queues builds for the entities `load` finds, in turn with the builds already queued. */
+  /** Queues builds for the entities `load` finds. */
   queueFrom(load: () => Promise<string[]>): void {
-    this.running = this.running.then(async () => this.queue(await load())).catch((error: unknown) => {
-      this.deps.logger.error({ err: error }, 'listing documented entities failed');
-    });
+    this.loading += 1;
+    load()
+      .then((refs) => this.queue(refs))
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'listing documented entities failed'))
+      .finally(() => {
+        this.loading -= 1;
+        this.settle();
+      });
   }
 
   /** Resolves once every queued build has run (tests, the browser-test launcher). */
   async idle(): Promise<void> {
-    let seen: Promise<void> | undefined;
-    while (seen !== this.running) {
-      seen = this.running;
-      await seen;
+    while (this.loading > 0 || this.running.size > 0 || this.waiting.length > 0) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
+  }
+
+  private startNext(): void {
+    while (this.running.size < this.deps.concurrency) {
+      // A ref changed again while it builds waits for that build to end: one build per site at a time.
+      const index = this.waiting.findIndex((ref) => !this.running.has(ref));
+      if (index < 0) break;
+      const [ref] = this.waiting.splice(index, 1);
+      this.running.add(ref);
+      void this.build(ref)
+        .catch((error: unknown) => this.deps.logger.error({ err: error, entityRef: ref }, 'docs build failed'))
+        // Let requests in between builds.
+        .then(() => yieldToEventLoop())
+        .finally(() => {
+          this.running.delete(ref);
+          this.startNext();
+          this.settle();
+        });
+    }
+    this.settle();
+  }
+
+  private settle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private async build(ref: string): Promise<void> {
@@ -69,41 +95,27 @@ export class DocsBuilds {
     const entity = await this.deps.catalog().getEntityByRef(ref);
     if (!entity?.metadata.annotations?.[ANNOTATION_TECHDOCS_REF]) return;
     const entityRef = stringifyEntityRef(entity);
-    const source = await this.sourceDir(entity);
+    const source = await resolveDocsSource(entity, this.deps);
     if ('problem' in source) {
       await store.set(entityRef, { state: 'failed', error: source.problem });
       return;
     }
-    const hash = await hashTree(source.dir);
-    const last = await store.get(entityRef);
-    if (last.state === 'built' && last.sourceHash === hash) return;
-    await store.set(entityRef, { state: 'building' });
     try {
-      const site = await buildSite(source.dir);
-      await publisher.publish(sitePrefix(entity), site);
-      await store.set(entityRef, { state: 'built', sourceHash: hash, builtAt: new Date().toISOString(), warnings: site.warnings, error: null });
-      events.publish('docs.built', { entityRef, pages: site.pageCount });
-    } catch (error) {
-      await store.set(entityRef, { state: 'failed', error: (error as Error).message });
+      const hash = await hashTree(source.dir);
+      const last = await store.get(entityRef);
+      if (last.state === 'built' && last.sourceHash === hash) return;
+      await store.set(entityRef, { state: 'building' });
+      try {
+        const site = await buildSite(source.dir);
+        await publisher.publish(sitePrefix(entity), site);
+        await store.set(entityRef, { state: 'built', sourceHash: hash, builtAt: new Date().toISOString(), warnings: site.warnings, error: null });
+        events.publish('docs.built', { entityRef, pages: site.pageCount });
+      } catch (error) {
+        await store.set(entityRef, { state: 'failed', error: (error as Error).message });
+      }
+    } finally {
+      await source.release();
     }
-  }
-
-  /** `dir:<path>` relative to the catalog file the entity came from, inside the configured file roots. */
-  private async sourceDir(entity: Entity): Promise<{ dir: string } | { problem: string }> {
-    const ref = entity.metadata.annotations![ANNOTATION_TECHDOCS_REF];
-    const location = entity.metadata.annotations?.[ANNOTATION_MANAGED_BY_LOCATION] ?? '';
-    if (!ref.startsWith('dir:')) return { problem: `${ANNOTATION_TECHDOCS_REF} "${ref}": only dir: sources are built so far` };
-    if (!location.startsWith('file:')) {
-      return { problem: `${ANNOTATION_TECHDOCS_REF} "${ref}": dir: is resolved against file locations only so far (this entity comes from ${location || 'nowhere'})` };
-    }
-    const dir = path.resolve(path.dirname(location.slice('file:'.length)), ref.slice('dir:'.length));
-    const real = await realpath(dir).catch(() => undefined);
-    if (!real) return { problem: `${ANNOTATION_TECHDOCS_REF} "${ref}": ${dir} does not exist` };
-    const roots = await Promise.all(this.deps.fileRoots.map((root) => realpath(root).catch(() => root)));
-    if (!roots.some((root) => real === root || real.startsWith(root + path.sep))) {
-      return { problem: `${ANNOTATION_TECHDOCS_REF} "${ref}": ${dir} is outside the configured reading.fileRoots` };
-    }
-    return { dir: real };
   }
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef } from '@greenroom/model';
 import { definePlugin } from '../../core/plugin';
 import { catalogApi } from '../catalog/extensions';
@@ -20,7 +21,17 @@ export const techdocsPlugin = definePlugin({
     const store = new BuildStore(ctx.database);
     const publisher = createPublisher(ctx.config);
     const catalog = () => ctx.contributions(catalogApi)[0];
-    const builds = new DocsBuilds({ catalog, store, publisher, fileRoots: ctx.config.reading.fileRoots, events: ctx.events, logger: ctx.logger });
+    const builds = new DocsBuilds({
+      catalog,
+      store,
+      publisher,
+      reader: ctx.reader,
+      fileRoots: ctx.config.reading.fileRoots,
+      workDir: path.join(ctx.config.dataDir, 'techdocs-sources'),
+      concurrency: ctx.config.techdocs.build.concurrency,
+      events: ctx.events,
+      logger: ctx.logger,
+    });
     queues.set(ctx.database, builds);
     registerTechdocsRoutes(ctx.http, store, publisher);
     ctx.contribute(searchCollators, createTechdocsCollator({ catalog, store, publisher, events: ctx.events }));
