@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -7,20 +7,27 @@ import path from 'node:path';
 
 /**
  * A real git server on 127.0.0.1 for tests: bare repositories served by
- * `git http-backend` (git's own smart-HTTP CGI program), so clone and fetch
- * run exactly as against a hosted git service.
+ * `git http-backend` (git's own smart-HTTP CGI program), so clone, fetch and
+ * push run exactly as against a hosted git service. A push to a repository
+ * that does not exist creates it, as a hosting service does after "create repository".
  */
 export interface GitServer {
   /** `http://127.0.0.1:PORT` */
   url: string;
-  /** Every HTTP request served, in order; tests count clones and fetches with it. */
-  requests: Array<{ method: string; path: string }>;
+  /** Every HTTP request served, in order; tests count clones and fetches with it (and check credentials sent). */
+  requests: Array<{ method: string; path: string; authorization?: string }>;
   /**
    * Creates `<name>.git` (name may contain slashes: 'org/repo') with one commit of `files`
    * on `branch` (default main); returns the repository URL `<url>/<name>.git`.
    * The repository also answers at `<url>/<name>`, as GitHub's do.
    */
   createRepo(name: string, files: Record<string, string>, opts?: { branch?: string }): Promise<string>;
+  /** Creates an empty bare `<name>.git` that accepts a first push; returns its URL. Existing repositories are kept. */
+  createEmptyRepo(name: string): Promise<string>;
+  /** A file's content (trailing whitespace trimmed) at `ref` (default HEAD) of a repository, pushed or created; undefined when absent. */
+  readFile(name: string, file: string, ref?: string): Promise<string | undefined>;
+  /** Commit SHA of `ref` (default HEAD), or undefined when the repository or ref does not exist. */
+  revParse(name: string, ref?: string): Promise<string | undefined>;
   /** Commits changes (null deletes a file) on the repository's branch and pushes; returns the commit SHA. */
   commit(name: string, files: Record<string, string | null>, message?: string): Promise<string>;
   /** Tags the current commit (lightweight, or annotated when `message` is given) and pushes the tag. */
@@ -67,6 +74,8 @@ async function writeFiles(work: string, files: Record<string, string | null>): P
   }
 }
 
+const exists = (file: string) => access(file).then(() => true, () => false);
+
 /** Splits a CGI response's header block from its body; CGI allows LF or CRLF line ends. */
 function splitHeaders(buffer: Buffer): { head: string; body: Buffer } | undefined {
   const crlf = buffer.indexOf('\r\n\r\n');
@@ -97,6 +106,10 @@ function serveWithHttpBackend(projectRoot: string, req: IncomingMessage, res: Se
       GIT_PROTOCOL: header('git-protocol'),
       HTTP_GIT_PROTOCOL: header('git-protocol'),
       HTTP_CONTENT_ENCODING: header('content-encoding'),
+      // http-backend refuses pushes from unauthenticated callers unless http.receivepack is set.
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.receivepack',
+      GIT_CONFIG_VALUE_0: 'true',
     },
   });
   req.pipe(child.stdin);
@@ -138,6 +151,18 @@ function serveWithHttpBackend(projectRoot: string, req: IncomingMessage, res: Se
   });
 }
 
+const repoNamePattern = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+/** The repository a push's first request (`/<name>[.git]/info/refs?service=git-receive-pack`) names, if valid. */
+function pushTarget(req: IncomingMessage): string | undefined {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.searchParams.get('service') !== 'git-receive-pack') return undefined;
+  const match = /^\/(.+?)(?:\.git)?\/info\/refs$/.exec(decodeURIComponent(url.pathname));
+  const name = match?.[1];
+  if (!name || !repoNamePattern.test(name) || name.split('/').some((s) => s === '.' || s === '..')) return undefined;
+  return name;
+}
+
 export async function startGitServer(): Promise<GitServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'greenroom-git-server-'));
   const projectRoot = path.join(root, 'repos');
@@ -145,9 +170,32 @@ export async function startGitServer(): Promise<GitServer> {
   const repos = new Map<string, RepoState>();
   const requests: GitServer['requests'] = [];
 
+  // Serialised so two concurrent first pushes to one name do not both run `git init`.
+  let creating: Promise<unknown> = Promise.resolve();
+  const ensureBareRepo = (name: string): Promise<string> => {
+    const run = creating.then(async () => {
+      const bare = path.join(projectRoot, `${name}.git`);
+      if (!(await exists(bare))) {
+        await mkdir(path.dirname(bare), { recursive: true });
+        await git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
+        // Like GitHub, answer with and without the `.git` suffix.
+        await symlink(bare, path.join(projectRoot, name));
+      }
+      return bare;
+    });
+    creating = run.catch(() => undefined);
+    return run;
+  };
+
   const server = http.createServer((req, res) => {
-    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/' });
-    serveWithHttpBackend(projectRoot, req, res);
+    const authorization = req.headers.authorization;
+    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', ...(authorization ? { authorization } : {}) });
+    const newRepo = pushTarget(req);
+    if (!newRepo) return serveWithHttpBackend(projectRoot, req, res);
+    ensureBareRepo(newRepo).then(
+      () => serveWithHttpBackend(projectRoot, req, res),
+      () => res.writeHead(500).end(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -183,6 +231,24 @@ export async function startGitServer(): Promise<GitServer> {
       await writeFiles(work, files);
       await commitAndPush(state, 'Initial commit');
       return `${url}/${name}.git`;
+    },
+    createEmptyRepo: async (name) => {
+      await ensureBareRepo(name);
+      return `${url}/${name}.git`;
+    },
+    async readFile(name, file, ref = 'HEAD') {
+      try {
+        return await git(['--git-dir', path.join(projectRoot, `${name}.git`), 'show', `${ref}:${file}`]);
+      } catch {
+        return undefined;
+      }
+    },
+    async revParse(name, ref = 'HEAD') {
+      try {
+        return await git(['--git-dir', path.join(projectRoot, `${name}.git`), 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+      } catch {
+        return undefined;
+      }
     },
     async commit(name, files, message = 'Update files') {
       const state = repo(name);
