@@ -28,7 +28,7 @@ export default function TemplateWizardPage() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const templateRef = templateRefString({ namespace, name });
-  const mayCreate = usePermission('scaffolder.task.create');
+  const mayCreate = usePermission('scaffolder.task.create', templateRef);
   const deniedReason = permissionReason(mayCreate, 'You are not allowed to run templates; ask a Greenroom admin.');
   const schema = useQuery({
     queryKey: ['scaffolder-parameter-schema', templateRef],
