@@ -30,6 +30,30 @@ const customKindSchema = z.strictObject({
   schema: z.record(z.string(), z.unknown()),
 });
 
+const integrationHost = z.string().min(1).regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name, optionally with :port');
+
+const githubIntegrationSchema = z.strictObject({
+  host: integrationHost.default('github.com'),
+  token: z.string().min(1).optional(),
+  /** REST API root; https://api.github.com for github.com, `https://<host>/api/v3` for GitHub Enterprise. */
+  apiBaseUrl: z.string().url().optional(),
+});
+
+const gitlabIntegrationSchema = z.strictObject({
+  host: integrationHost.default('gitlab.com'),
+  token: z.string().min(1).optional(),
+  /** REST API root without `/api/v4`; `https://<host>` when absent. */
+  apiBaseUrl: z.string().url().optional(),
+});
+
+const gitIntegrationSchema = z.strictObject({
+  host: integrationHost,
+  /** Repositories live at `<baseUrl>/<owner>/<repo>.git`; `https://<host>` when absent. */
+  baseUrl: z.string().url().optional(),
+  username: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+});
+
 const sizeSchema = z.union([
   z.number().int().positive(),
   z
@@ -98,6 +122,15 @@ export const configSchema = z.strictObject({
         .strictObject({ name: z.string().min(1).default('Greenroom'), email: z.string().min(1).default('scaffolder@greenroom.invalid') })
         .prefault({}),
       defaultCommitMessage: z.string().min(1).default('Initial commit'),
+    })
+    .prefault({}),
+  /** Credentials and API endpoints per code host (Backstage's `integrations` shape); secrets here are never logged. */
+  integrations: z
+    .strictObject({
+      github: z.array(githubIntegrationSchema).default([]),
+      gitlab: z.array(gitlabIntegrationSchema).default([]),
+      /** Any git host over http(s): where repositories live and how to authenticate. */
+      git: z.array(gitIntegrationSchema).default([]),
     })
     .prefault({}),
   techdocs: z
