@@ -69,7 +69,12 @@ async function writeE2eConfig(dir: string, gitHost: string): Promise<string> {
     database: { url: `sqlite:${path.join(dir, 'greenroom.db')}` },
     catalog: {
       rules: demo.catalog.rules,
-      locations: [...demo.catalog.locations, { type: 'file', target: path.join(FIXTURES, 'hostile.yaml') }],
+      locations: [
+        ...demo.catalog.locations,
+        { type: 'file', target: path.join(FIXTURES, 'hostile.yaml') },
+        // The template scaffolder.spec.ts runs; it publishes to the loopback git server.
+        { type: 'file', target: path.join(FIXTURES, 'scaffolder/template.yaml') },
+      ],
       // No periodic refresh: nothing may change under a running test.
       refresh: { intervalSeconds: 0 },
     },
@@ -79,6 +84,9 @@ async function writeE2eConfig(dir: string, gitHost: string): Promise<string> {
       gitHosts: [gitHost],
       gitFetchIntervalMs: 0,
     },
+    // publish:git may push to the loopback git server (a first push creates the repository).
+    scaffolder: { allowedHosts: [gitHost] },
+    integrations: { git: [{ host: gitHost, baseUrl: `http://${gitHost}` }] },
   };
   const file = path.join(dir, 'greenroom.yaml');
   await writeFile(file, `# Written by packages/web/e2e/server.ts\n${stringify(config)}`);
