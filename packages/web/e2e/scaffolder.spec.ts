@@ -48,7 +48,10 @@ test('a template creates a repository on the git server and a component in the c
   for (const step of ['Render the skeleton', 'Publish', 'Register']) {
     await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: new RegExp(step) })).toContainText('completed');
   }
-  await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Publish/ }).click();
+  await page
+    .getByRole('list', { name: 'Steps' })
+    .getByRole('button', { name: /Publish/ })
+    .click();
   await expect(page.getByRole('log', { name: 'Log of Publish' })).toContainText(/\S/);
 
   // The repository exists on the git server with the skeleton rendered.
