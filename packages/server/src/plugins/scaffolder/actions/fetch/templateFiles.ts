@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../../../core/errors';
@@ -57,6 +57,8 @@ export async function fetchDirectory(services: TemplateFileServices, source: Loc
     const target = path.join(into, path.relative(base, file));
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, await services.reader.read('file', file));
+    // Scripts stay executable.
+    await chmod(target, (await stat(file)).mode & 0o777);
   }
 }
 
