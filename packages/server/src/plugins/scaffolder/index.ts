@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { definePlugin } from '../../core/plugin';
 import { catalogApi } from '../catalog/extensions';
+import { searchCollators } from '../search/extensions';
 import { createBuiltinActions } from './actions/builtin';
 import { scaffolderActions, type TemplateAction } from './extensions';
 import { scaffolderMigrations } from './migrations';
 import { registerScaffolderRoutes } from './routes';
 import { ScaffolderService } from './ScaffolderService';
+import { createTemplateCollator } from './search/templateCollator';
 import { TaskEvents } from './TaskEvents';
 import { TaskStore } from './TaskStore';
 import { serverIdFor, TaskWorker } from './TaskWorker';
@@ -18,6 +20,8 @@ export const scaffolderPlugin = definePlugin({
     const config = ctx.config.scaffolder;
     const workspaceDir = config.workspaceDir ? path.resolve(ctx.config.rootDir, config.workspaceDir) : path.join(ctx.config.dataDir, 'scaffolder');
     const catalog = () => ctx.contributions(catalogApi)[0];
+    // The search page's Templates tab: templates link to their wizard.
+    ctx.contribute(searchCollators, createTemplateCollator(catalog, ctx.events));
     const store = new TaskStore(ctx.database);
     const events = new TaskEvents(store);
 
