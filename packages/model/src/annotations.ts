@@ -15,3 +15,5 @@ export const ANNOTATION_VIEW_URL = 'backstage.io/view-url';
 export const ANNOTATION_EDIT_URL = 'backstage.io/edit-url';
 /** Where the entity's mkdocs.yml lives: `dir:.` or `url:https://...`. */
 export const ANNOTATION_TECHDOCS_REF = 'backstage.io/techdocs-ref';
+/** `kind:namespace/name` of another entity whose documentation this entity shows (e.g. a system's docs on its components). */
+export const ANNOTATION_TECHDOCS_ENTITY = 'backstage.io/techdocs-entity';

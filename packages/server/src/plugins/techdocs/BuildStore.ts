@@ -26,20 +26,23 @@ export class BuildStore {
 
   async get(entityRef: string): Promise<BuildStatus> {
     const row = await this.db.selectFrom('techdocs_builds').selectAll().where('entity_ref', '=', entityRef).executeTakeFirst();
-    if (!row) return { state: 'none', warnings: [] };
-    return {
-      state: row.state as BuildState,
-      builtAt: row.built_at ?? undefined,
-      warnings: JSON.parse(row.warnings) as BuildWarning[],
-      error: row.error ?? undefined,
-      sourceHash: row.source_hash ?? undefined,
-    };
+    return row ? toStatus(row) : { state: 'none', warnings: [] };
   }
 
   /** Entities with a published site. */
   async builtRefs(): Promise<string[]> {
     const rows = await this.db.selectFrom('techdocs_builds').select('entity_ref').where('built_at', 'is not', null).orderBy('entity_ref').execute();
     return rows.map((row) => row.entity_ref);
+  }
+
+  /** The statuses of many entities at once (the docs index); 'none' where nothing was built. */
+  async statuses(entityRefs: string[]): Promise<Map<string, BuildStatus>> {
+    const found = new Map<string, BuildStatus>();
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      const rows = await this.db.selectFrom('techdocs_builds').selectAll().where('entity_ref', 'in', entityRefs.slice(i, i + 500)).execute();
+      for (const row of rows) found.set(row.entity_ref, toStatus(row));
+    }
+    return new Map(entityRefs.map((ref) => [ref, found.get(ref) ?? { state: 'none', warnings: [] }]));
   }
 
   /** Records a state; fields not given keep their value (a failed build keeps the last good one's). */
@@ -57,4 +60,14 @@ export class BuildStore {
       .onConflict((oc) => oc.column('entity_ref').doUpdateSet(values))
       .execute();
   }
+}
+
+function toStatus(row: Tables['techdocs_builds']): BuildStatus {
+  return {
+    state: row.state as BuildState,
+    builtAt: row.built_at ?? undefined,
+    warnings: JSON.parse(row.warnings) as BuildWarning[],
+    error: row.error ?? undefined,
+    sourceHash: row.source_hash ?? undefined,
+  };
 }

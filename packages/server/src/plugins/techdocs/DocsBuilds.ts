@@ -41,7 +41,8 @@ export class DocsBuilds {
 
   /** Queues builds for these entities; those without documentation are skipped when their turn comes. */
   queue(refs: string[]): void {
-    for (const ref of refs) if (!this.waiting.includes(ref)) this.waiting.push(ref);
+    // Refs are compared lower-case, as the catalog keys them, so one site is never built twice at once.
+    for (const ref of refs.map((r) => r.toLowerCase())) if (!this.waiting.includes(ref)) this.waiting.push(ref);
     this.startNext();
   }
 
@@ -55,6 +56,15 @@ export class DocsBuilds {
         this.loading -= 1;
         this.settle();
       });
+  }
+
+  /** Queues a build of one entity and resolves when it has run (or found its source unchanged). */
+  async whenBuilt(ref: string): Promise<void> {
+    const key = ref.toLowerCase();
+    this.queue([key]);
+    while (this.waiting.includes(key) || this.running.has(key)) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
   }
 
   /** Resolves once every queued build has run (tests, the browser-test launcher). */

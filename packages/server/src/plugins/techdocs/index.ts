@@ -6,6 +6,7 @@ import { searchCollators } from '../search/extensions';
 import { BuildStore } from './BuildStore';
 import { createPublisher } from './createPublisher';
 import { DocsBuilds } from './DocsBuilds';
+import { registerDocsEntityRoutes } from './entityRoutes';
 import { techdocsMigrations } from './migrations';
 import { registerTechdocsRoutes } from './routes';
 import { createTechdocsCollator } from './search/techdocsCollator';
@@ -34,6 +35,7 @@ export const techdocsPlugin = definePlugin({
     });
     queues.set(ctx.database, builds);
     registerTechdocsRoutes(ctx.http, store, publisher);
+    registerDocsEntityRoutes(ctx.http, { catalog, store, builds });
     ctx.contribute(searchCollators, createTechdocsCollator({ catalog, store, publisher, events: ctx.events }));
 
     const queueDocumented = () =>

@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, waitForIngestion, type TestApp } from '../../testing/app';
+import { availableEngines, closeTestDatabases } from '../../testing/databases';
+import { docsBuildsIdle } from '.';
+
+const component = (name: string, owner: string, annotations: Record<string, string>) =>
+  JSON.stringify({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, title: name.toUpperCase(), annotations },
+    spec: { type: 'service', owner, lifecycle: 'production' },
+  });
+
+/** Parses a text/event-stream body into its events. */
+const events = (body: string) =>
+  body
+    .trim()
+    .split('\n\n')
+    .map((block) => {
+      const [event, data] = block.split('\n').map((line) => line.slice(line.indexOf(':') + 2));
+      return { event, data: JSON.parse(data) as unknown };
+    });
+
+describe.each(await availableEngines())('TechDocs entity routes on %s', (engine) => {
+  let app: TestApp;
+  let root: string;
+  const get = (url: string) => app.http.inject({ method: 'GET', url });
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'greenroom-techdocs-entities-'));
+    mkdirSync(path.join(root, 'shop/docs'), { recursive: true });
+    writeFileSync(path.join(root, 'shop/mkdocs.yml'), 'site_name: Shop\n');
+    writeFileSync(path.join(root, 'shop/docs/index.md'), '# Shop\n');
+    writeFileSync(
+      path.join(root, 'catalog.yaml'),
+      [
+        component('shop', 'team-a', { 'backstage.io/techdocs-ref': 'dir:./shop' }),
+        component('shop-worker', 'team-b', { 'backstage.io/techdocs-entity': 'component:default/shop' }),
+        component('broken', 'team-b', { 'backstage.io/techdocs-ref': 'dir:./missing' }),
+        component('plain', 'team-a', {}),
+      ].join('\n---\n'),
+    );
+    app = await createTestApp(engine, { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } }, { rootDir: root });
+    await app.start();
+    await waitForIngestion(app);
+    await docsBuildsIdle(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeTestDatabases();
+  });
+
+  it('lists documented entities with their build state, also those showing another entity\'s docs', async () => {
+    const { items } = (await get('/api/techdocs/entities')).json();
+    expect(items).toEqual([
+      expect.objectContaining({ entityRef: 'component:default/broken', state: 'failed', owner: 'group:default/team-b' }),
+      expect.objectContaining({ entityRef: 'component:default/shop', kind: 'Component', namespace: 'default', name: 'shop', title: 'SHOP', owner: 'group:default/team-a', state: 'built', builtAt: expect.any(String) }),
+      expect.objectContaining({ entityRef: 'component:default/shop-worker', docsEntityRef: 'component:default/shop', state: 'built' }),
+    ]);
+    expect((await get('/api/techdocs/entities?owner=team-b')).json().items.map((i: { name: string }) => i.name)).toEqual(['broken', 'shop-worker']);
+    expect((await get('/api/techdocs/entities?owner=group:default/team-a&kind=component')).json().items.map((i: { name: string }) => i.name)).toEqual(['shop']);
+    expect((await get('/api/techdocs/entities?kind=api')).json().items).toEqual([]);
+    expect((await get('/api/techdocs/entities?owner=a,kind=b')).statusCode).toBe(400);
+  });
+
+  it('answers the entity in Backstage\'s shape, 404 for none', async () => {
+    const entity = (await get('/api/techdocs/metadata/entity/default/component/shop')).json();
+    expect(entity).toMatchObject({ kind: 'Component', metadata: { name: 'shop', annotations: { 'backstage.io/techdocs-ref': 'dir:./shop' } } });
+    expect((await get('/api/techdocs/metadata/entity/default/component/nothing')).statusCode).toBe(404);
+  });
+
+  it('syncs: builds now and streams whether the site changed, or the error', async () => {
+    const unchanged = await get('/api/techdocs/sync/default/component/shop');
+    expect(unchanged.headers['content-type']).toContain('text/event-stream');
+    expect(events(unchanged.body).at(-1)).toEqual({ event: 'finish', data: { updated: false } });
+
+    writeFileSync(path.join(root, 'shop/docs/index.md'), '# Shop\n\nChanged.\n');
+    const changed = events((await get('/api/techdocs/sync/default/component/shop-worker')).body);
+    expect(changed[0]).toEqual({ event: 'log', data: 'Checking the documentation source of component:default/shop' });
+    expect(changed.at(-1)).toEqual({ event: 'finish', data: { updated: true } });
+    expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('Changed.');
+
+    expect(events((await get('/api/techdocs/sync/default/component/broken')).body).at(-1)).toEqual({ event: 'error', data: expect.stringContaining('does not exist') });
+    expect((await get('/api/techdocs/sync/default/component/plain')).statusCode).toBe(404);
+  });
+});
