@@ -1,55 +1,73 @@
-import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef, type Entity } from '@greenroom/model';
-import { Button, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { ANNOTATION_TECHDOCS_REF } from '@greenroom/model';
+import { Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router';
+import type { FacetCount } from '../../api/catalog';
 import { EmptyState } from '../../components/EmptyState';
 import { EntityRefLink } from '../../components/EntityRefLink';
+import { entityPath } from '../../components/entityRoutes';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { FacetSelect, OwnerSelect } from '../../components/FacetSelect';
-import { useQueryParam } from '../../components/useQueryParam';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { useEntityList } from '../../components/useEntityList';
+import { useQueryParam } from '../../components/useQueryParam';
 import { StarButton } from '../../stars/StarButton';
-import type { EntityFilter } from '../../api/catalog';
+import { useStarredEntities } from '../../stars/useStarredEntities';
+import { useDocumentedEntities, type DocumentedEntity } from './api';
 
-const documented: EntityFilter = { [`metadata.annotations.${ANNOTATION_TECHDOCS_REF}`]: null };
-
-/** Every entity with documentation, filterable by kind and owner; the user's starred ones first. */
+/** Every entity with documentation and its build state, filterable by kind and owner; the user's starred ones first. */
 export default function DocsIndexPage() {
   const [kind, setKind] = useQueryParam('kind');
   const [owner, setOwner] = useQueryParam('owner');
-  const filter: EntityFilter = { ...documented, ...(kind && { kind }), ...(owner && { 'relations.ownedBy': owner }) };
-  const list = useEntityList(filter, ['kind', 'relations.ownedBy'], documented);
+  const list = useDocumentedEntities({ kind, owner });
+  // The filters offer what exists across all documentation, whatever is chosen now.
+  const all = useDocumentedEntities();
+  const { isStarred } = useStarredEntities();
+  const items = list.data?.items ?? [];
+  const starred = items.filter((item) => isStarred(item.entityRef));
+  const others = items.filter((item) => !isStarred(item.entityRef));
 
   return (
     <>
       <PageTitle title="Documentation" subtitle="Documentation written next to the code, for every entity that has it." />
       <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
-        <FacetSelect label="Kind" value={kind} options={list.facets.kind ?? []} onChange={setKind} />
-        <OwnerSelect value={owner} facets={list.facets} onChange={setOwner} />
+        <FacetSelect label="Kind" value={kind} options={countBy(all.data?.items, (item) => item.kind)} onChange={setKind} />
+        <OwnerSelect value={owner} facets={{ 'relations.ownedBy': countBy(all.data?.items, (item) => item.owner) }} onChange={setOwner} />
       </Stack>
       {list.error && <ErrorPanel title="The documentation list could not be loaded" error={list.error} />}
       {list.isLoading ? (
         <Loading label="Loading documentation" />
-      ) : list.starred.length + list.others.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState title={kind || owner ? 'No documentation matches these filters' : 'No entity has documentation yet'}>
           Add the <code>{ANNOTATION_TECHDOCS_REF}</code> annotation to an entity to publish its docs.
         </EmptyState>
       ) : (
         <>
-          {list.starred.length > 0 && <DocsTable caption="Starred" entities={list.starred} />}
-          <DocsTable caption={list.starred.length > 0 ? 'All documentation' : undefined} entities={list.others} />
-          {list.hasMore && (
-            <Button onClick={list.loadMore} disabled={list.loadingMore} sx={{ mt: 2 }}>
-              {list.loadingMore ? 'Loading…' : `Show more (${list.total} in all)`}
-            </Button>
-          )}
+          {starred.length > 0 && <DocsTable caption="Starred" items={starred} />}
+          {others.length > 0 && <DocsTable caption={starred.length > 0 ? 'All documentation' : undefined} items={others} />}
         </>
       )}
     </>
   );
 }
 
-function DocsTable({ caption, entities }: { caption?: string; entities: Entity[] }) {
+function countBy(items: DocumentedEntity[] | undefined, key: (item: DocumentedEntity) => string | undefined): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const item of items ?? []) {
+    const value = key(item);
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value));
+}
+
+const STATE_LABELS: Record<DocumentedEntity['state'], { label: string; color: 'default' | 'info' | 'success' | 'error' }> = {
+  none: { label: 'Not built yet', color: 'default' },
+  queued: { label: 'Queued', color: 'info' },
+  building: { label: 'Building', color: 'info' },
+  built: { label: 'Built', color: 'success' },
+  failed: { label: 'Build failed', color: 'error' },
+};
+
+function DocsTable({ caption, items }: { caption?: string; items: DocumentedEntity[] }) {
   return (
     <>
       {caption && (
@@ -65,25 +83,35 @@ function DocsTable({ caption, entities }: { caption?: string; entities: Entity[]
               <TableCell>Documentation</TableCell>
               <TableCell>Kind</TableCell>
               <TableCell>Owner</TableCell>
+              <TableCell>Build</TableCell>
               <TableCell>Description</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
-            {entities.map((entity) => {
-              const ref = stringifyEntityRef(entity);
-              const owner = entity.relations?.find((r) => r.type === 'ownedBy')?.targetRef;
-              const title = entity.metadata.title ?? entity.metadata.name;
+            {items.map((item) => {
+              const title = item.title ?? item.name;
+              const state = STATE_LABELS[item.state];
               return (
-                <TableRow key={ref} data-entity-ref={ref}>
+                <TableRow key={item.entityRef} data-entity-ref={item.entityRef}>
                   <TableCell padding="checkbox">
-                    <StarButton entityRef={ref} title={title} size="small" />
+                    <StarButton entityRef={item.entityRef} title={title} size="small" />
                   </TableCell>
                   <TableCell>
-                    <EntityRefLink entityRef={ref} title={title} />
+                    <Link component={RouterLink} to={`${entityPath(item.entityRef)}/docs/`}>
+                      {title}
+                    </Link>
                   </TableCell>
-                  <TableCell>{entity.kind}</TableCell>
-                  <TableCell>{owner && <EntityRefLink entityRef={owner} defaultKind="group" />}</TableCell>
-                  <TableCell>{entity.metadata.description}</TableCell>
+                  <TableCell>{item.kind}</TableCell>
+                  <TableCell>{item.owner && <EntityRefLink entityRef={item.owner} defaultKind="group" />}</TableCell>
+                  <TableCell>
+                    <Chip size="small" variant="outlined" color={state.color} label={state.label} />
+                    {item.builtAt && (
+                      <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        {new Date(item.builtAt).toLocaleString()}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>{item.description}</TableCell>
                 </TableRow>
               );
             })}

@@ -64,3 +64,26 @@ export function useDocsPage(site: SiteAddress, page: string, enabled: boolean) {
     enabled,
   });
 }
+
+export interface DocumentedEntity {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  description?: string;
+  owner?: string;
+  /** Set when the entity shows another entity's documentation (`backstage.io/techdocs-entity`). */
+  docsEntityRef?: string;
+  state: DocsStatus['state'];
+  builtAt?: string;
+}
+
+/** Every documented entity with its build state (`GET /api/techdocs/entities`), optionally filtered. */
+export function useDocumentedEntities(filters: { owner?: string; kind?: string } = {}) {
+  const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return useQuery({
+    queryKey: ['techdocs', 'entities', params.toString()],
+    queryFn: () => apiFetch<{ items: DocumentedEntity[] }>(`/api/techdocs/entities${params.size ? `?${params}` : ''}`),
+  });
+}
