@@ -73,7 +73,7 @@ describe('buildSite', () => {
     expect(result.warnings).toEqual(
       expect.arrayContaining([
         { file: 'mkdocs.yml', line: 7, message: 'Markdown extension "plantuml_markdown" is not supported and was ignored' },
-        { file: 'mkdocs.yml', message: 'nav: "gone.md" is not a page of the documentation' },
+        { file: 'mkdocs.yml', line: 3, message: 'nav: "gone.md" is not a page of the documentation' },
         { file: 'docs/index.md', line: 3, message: 'link to a missing page: nope.md' },
         { file: 'docs/index.md', line: 5, message: 'snippet "../../etc/passwd" not included: it points outside the documentation' },
         { file: 'docs/index.md', line: 7, message: 'snippet "missing.md" not included: no such file' },
@@ -103,6 +103,86 @@ describe('buildSite', () => {
     const result = await buildSite(docsFolder({ 'docs/index.md': '# Only page' }));
     expect(result.pageCount).toBe(1);
     expect(result.warnings).toEqual([{ file: 'mkdocs.yml', message: 'no mkdocs.yml: built from docs/ with the defaults' }]);
+  });
+
+  it('builds README.md as the only page when docs/ has none', async () => {
+    const result = await buildSite(docsFolder({ 'README.md': '# The repository\n\nHello.', 'src/main.ts': 'code' }));
+    expect(result.files.map((f) => f.path).sort()).toEqual(['index.html', 'search/search_index.json', 'techdocs_metadata.json']);
+    expect(fileOf(result, 'index.html')).toContain('<p>Hello.</p>');
+    expect(result.warnings).toContainEqual({ file: 'docs', message: 'no pages in docs/: README.md is the documentation' });
+  });
+
+  it('prefers index.md over a README.md in the same folder, saying so', async () => {
+    const result = await buildSite(docsFolder({ 'mkdocs.yml': 'site_name: x', 'docs/index.md': '# Index', 'docs/README.md': '# Readme' }));
+    expect(result.pageCount).toBe(1);
+    expect(fileOf(result, 'index.html')).toContain('Index');
+    expect(result.warnings).toEqual([{ file: 'docs/README.md', message: 'ignored: index.md beside it is the page of this folder' }]);
+  });
+
+  it('reads mkdocs.yaml with MkDocs\' Python and !ENV tags, a custom docs_dir and site_description', async () => {
+    const result = await buildSite(
+      docsFolder({
+        'mkdocs.yaml': ['site_name: !ENV [SITE_NAME, "Tagged"]', 'site_description: About it', 'docs_dir: pages', 'markdown_extensions:', '  - pymdownx.emoji:', '      emoji_index: !!python/name:material.extensions.emoji.twemoji', '      emoji_generator: !!python/name:material.extensions.emoji.to_svg'].join('\n'),
+        'pages/index.md': '# Home',
+      }),
+    );
+    expect(result.warnings).toEqual([]);
+    expect(metadataOf(result)).toMatchObject({ site_description: 'About it', nav: [{ title: 'Home', path: '' }] });
+  });
+
+  it('warns about unsupported plugins and extensions with their line, but not about the ones it implements', async () => {
+    const result = await buildSite(
+      docsFolder({
+        'mkdocs.yml': ['site_name: x', 'plugins:', '  - techdocs-core', '  - search', '  - monorepo', 'markdown_extensions:', '  - toc:', '      permalink: true', '  - pymdownx.superfences', '  - pymdownx.arithmatex'].join('\n'),
+        'docs/index.md': '# Home',
+      }),
+    );
+    expect(result.warnings).toEqual([
+      { file: 'mkdocs.yml', line: 5, message: 'plugin "monorepo" is not supported and was ignored' },
+      { file: 'mkdocs.yml', line: 10, message: 'Markdown extension "pymdownx.arithmatex" is not supported and was ignored' },
+    ]);
+  });
+
+  it('makes edit links from repo_url: GitHub and GitLab defaults, an explicit edit_uri, none for other hosts', async () => {
+    const editLink = async (config: string) => {
+      const page = fileOf(await buildSite(docsFolder({ 'mkdocs.yml': `site_name: x\n${config}`, 'docs/guide.md': '# G' })), 'guide/index.html');
+      return /<a class="md-content__button md-icon" href="([^"]+)" title="Edit this page">/.exec(page)?.[1];
+    };
+    expect(await editLink('repo_url: https://gitlab.example.com/acme/shop')).toBe('https://gitlab.example.com/acme/shop/-/edit/main/docs/guide.md');
+    expect(await editLink('repo_url: https://github.com/acme/shop/\nedit_uri: blob/trunk/site/docs')).toBe('https://github.com/acme/shop/blob/trunk/site/docs/guide.md');
+    expect(await editLink('repo_url: https://git.example.com/shop')).toBeUndefined();
+    expect(await editLink("repo_url: https://github.com/acme/shop\nedit_uri: ''")).toBeUndefined();
+  });
+
+  it('titles pages without a heading by their file name and orders the derived nav index first', async () => {
+    const result = await buildSite(docsFolder({ 'mkdocs.yml': 'site_name: x', 'docs/getting-started.md': 'No heading', 'docs/index.md': 'Home text', 'docs/ops/index.md': '# Ops home', 'docs/ops/a.md': '# A' }));
+    expect(metadataOf(result).nav).toEqual([
+      { title: 'Home', path: '' },
+      { title: 'Getting started', path: 'getting-started/' },
+      { title: 'Ops', children: [{ title: 'Ops home', path: 'ops/' }, { title: 'A', path: 'ops/a/' }] },
+    ]);
+  });
+
+  it('indexes every page and every section for search, without the permalink sign', async () => {
+    const result = await buildSite(docsFolder({ 'mkdocs.yml': 'site_name: x', 'docs/index.md': '# Home\n\nIntro.\n\n## First\n\nOne & two.\n\n### Deeper\n\nThree.' }));
+    const search = JSON.parse(fileOf(result, 'search/search_index.json'));
+    expect(search.config.lang).toEqual(['en']);
+    expect(search.docs).toEqual([
+      { location: '', title: 'Home', text: 'Home Intro. First One & two. Deeper Three.' },
+      { location: '#home', title: 'Home', text: 'Intro.' },
+      { location: '#first', title: 'First', text: 'One & two.' },
+      { location: '#deeper', title: 'Deeper', text: 'Three.' },
+    ]);
+  });
+
+  it('writes standalone pages with the site navigation, the page contents and sanitised content', async () => {
+    const result = await buildSite(docsFolder({ 'mkdocs.yml': 'site_name: Shop', 'docs/index.md': '# Home\n\n## Part\n\n<script>alert(1)</script>', 'docs/b.md': '# B' }));
+    const page = fileOf(result, 'index.html');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<title>Home - Shop</title>');
+    expect(page).toMatch(/<nav class="md-nav md-nav--primary"[^>]*>.*<a class="md-nav__link md-nav__link--active" aria-current="page" data-path="" href="\.\/">Home<\/a>.*<a class="md-nav__link" data-path="b\/" href="b\/">B<\/a>/);
+    expect(page).toMatch(/<nav class="md-nav md-nav--secondary"[^>]*><ul class="md-nav__list"><li[^>]*><a class="md-nav__link" href="#part">Part<\/a>/);
+    expect(page).not.toContain('<script>alert');
   });
 
   it('renders the demo documentation completely: no warnings, nothing left raw', async () => {

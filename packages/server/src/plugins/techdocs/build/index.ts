@@ -46,10 +46,9 @@ export async function buildSite(root: string, options: { buildTimestamp?: number
   await stat(root);
   const warnings: BuildWarning[] = [];
   const config = await readMkdocsConfig(root, warnings);
-  const docsRoot = path.join(root, config.docsDir);
-  const files = await fg('**/*', { cwd: docsRoot, onlyFiles: true, dot: false, followSymbolicLinks: false }).catch(() => [] as string[]);
-  if (!files.length) warnings.push({ file: config.docsDir, message: `no documentation: ${config.docsDir}/ is empty or missing` });
-  const sources = files.filter((f) => /\.md$/i.test(f)).sort();
+  const { docsDir, files } = await findSources(root, config.docsDir, warnings);
+  const docsRoot = path.join(root, docsDir);
+  const sources = withoutShadowedReadmes(files.filter((f) => /\.md$/i.test(f)).sort(), docsDir, warnings);
   const pageUrls = new Map(sources.map((source) => [source, pageUrlOf(source)]));
 
   sharedRenderer ??= createRenderer();
@@ -59,21 +58,20 @@ export async function buildSite(root: string, options: { buildTimestamp?: number
   // Read ahead: rendering is synchronous, so the disk works while the previous page renders.
   const reads = sources.map((source) => readFile(path.join(docsRoot, source), 'utf8').catch((error: Error) => error));
   for (const [index, source] of sources.entries()) {
-    const file = path.posix.join(config.docsDir, source);
+    const file = path.posix.join(docsDir, source);
     const markdown = await reads[index];
     if (markdown instanceof Error) {
       warnings.push({ file, message: `unreadable: ${markdown.message}` });
       continue;
     }
-    const expanded = await includeSnippets(markdown, { root, docsDir: config.docsDir, file, cache: snippetCache }, warnings);
+    const expanded = await includeSnippets(markdown, { root, docsDir, file, cache: snippetCache }, warnings);
     const page = renderer.render(expanded, { source, pageUrls });
     for (const broken of page.broken) warnings.push({ file, line: broken.line, message: `link to a missing page: ${broken.target}` });
-    const fallbackTitle = path.basename(source, path.extname(source)).replace(/[-_]+/g, ' ');
-    rendered.push({ source, url: pageUrls.get(source)!, title: page.title ?? fallbackTitle, html: sanitize(page.html), toc: page.toc });
+    rendered.push({ source, url: pageUrls.get(source)!, title: page.title ?? titleFromFileName(source), html: sanitize(page.html), toc: page.toc });
   }
 
   const byPage = new Map(rendered.map((page) => [page.source, { url: page.url, title: page.title }]));
-  const nav = config.nav ? navFromConfig(config.nav, byPage, config.file ?? 'mkdocs.yml', warnings) : navFromFiles(byPage);
+  const nav = config.nav ? navFromConfig(config.nav, byPage, { file: config.file ?? 'mkdocs.yml', lines: config.navLines }, warnings) : navFromFiles(byPage);
   const order = readingOrder(nav);
   const site: SiteFile[] = [];
   const search: SearchEntry[] = [];
@@ -88,7 +86,7 @@ export async function buildSite(root: string, options: { buildTimestamp?: number
         content: page.html,
         toc: page.toc,
         nav,
-        editUrl: editUrlOf(config, page.source),
+        editUrl: editUrlOf(config, docsDir, page.source),
         previous: position > 0 ? order[position - 1] : undefined,
         next: position >= 0 ? order[position + 1] : undefined,
       }),
@@ -116,13 +114,50 @@ export async function buildSite(root: string, options: { buildTimestamp?: number
   return { siteName: config.siteName, files: site, warnings, pageCount: rendered.length };
 }
 
+/**
+ * The Markdown files of docs_dir (and every other file there, which the site copies). Without any
+ * page there, a README.md beside mkdocs.yml becomes the site's only page, as a repository's
+ * front page is often its only documentation.
+ */
+async function findSources(root: string, docsDir: string, warnings: BuildWarning[]): Promise<{ docsDir: string; files: string[] }> {
+  const files = await fg('**/*', { cwd: path.join(root, docsDir), onlyFiles: true, dot: false, followSymbolicLinks: false }).catch(() => [] as string[]);
+  if (files.some((f) => /\.md$/i.test(f))) return { docsDir, files };
+  const readme = (await fg('README.md', { cwd: root, onlyFiles: true, caseSensitiveMatch: false }))[0];
+  if (readme) {
+    warnings.push({ file: docsDir, message: `no pages in ${docsDir}/: ${readme} is the documentation` });
+    return { docsDir: '.', files: [readme] };
+  }
+  warnings.push({ file: docsDir, message: `no documentation: ${docsDir}/ is empty or missing` });
+  return { docsDir, files };
+}
+
+/** index.md and README.md of one folder would both be its page: as MkDocs does, index.md wins. */
+function withoutShadowedReadmes(sources: string[], docsDir: string, warnings: BuildWarning[]): string[] {
+  const urls = new Set(sources.filter((s) => /(^|\/)index\.md$/i.test(s)).map(pageUrlOf));
+  return sources.filter((source) => {
+    const shadowed = /(^|\/)readme\.md$/i.test(source) && urls.has(pageUrlOf(source));
+    if (shadowed) warnings.push({ file: path.posix.join(docsDir, source), message: 'ignored: index.md beside it is the page of this folder' });
+    return !shadowed;
+  });
+}
+
+/** A page without a `# heading` is titled by its file name, as MkDocs does ('getting-started.md' → 'Getting started'). */
+function titleFromFileName(source: string): string {
+  const url = pageUrlOf(source);
+  const name = url === '' ? 'Home' : path.posix.basename(url).replace(/[-_]+/g, ' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** `repo_url` + `edit_uri` + the page's path; GitHub's and GitLab's default edit path when edit_uri is absent. */
-function editUrlOf(config: MkdocsConfig, source: string): string | undefined {
+function editUrlOf(config: MkdocsConfig, docsDir: string, source: string): string | undefined {
   if (!config.repoUrl || !/^https?:\/\//i.test(config.repoUrl)) return undefined;
-  const defaultUri = /github\./.test(config.repoUrl) ? `edit/main/${config.docsDir}/` : /gitlab\./.test(config.repoUrl) ? `-/edit/main/${config.docsDir}/` : undefined;
+  const folder = docsDir === '.' ? '' : `${docsDir}/`;
+  const defaultUri = /github\./.test(config.repoUrl) ? `edit/main/${folder}` : /gitlab\./.test(config.repoUrl) ? `-/edit/main/${folder}` : undefined;
   const editUri = config.editUri ?? defaultUri;
   if (!editUri) return undefined;
-  return `${config.repoUrl.replace(/\/$/, '')}/${editUri.replace(/^\//, '').replace(/\/?$/, '/')}${source}`;
+  // edit_uri may be a whole URL of its own (MkDocs allows it) or a path below repo_url.
+  const base = /^https?:\/\//i.test(editUri) ? editUri : `${config.repoUrl.replace(/\/$/, '')}/${editUri.replace(/^\//, '')}`;
+  return `${base.replace(/\/?$/, '/')}${source}`;
 }
 
 /** Writes a built site to a directory (what `greenroom docs build` produces). */

@@ -13,6 +13,8 @@ export interface MkdocsConfig {
   nav?: RawNav;
   repoUrl?: string;
   editUri?: string;
+  /** The line of each page named in `nav`, so a warning about it can point there. */
+  navLines: Map<string, number>;
   /** Which file it was read from, relative to the root; undefined when there was none. */
   file?: string;
 }
@@ -45,13 +47,14 @@ export async function readMkdocsConfig(root: string, warnings: BuildWarning[]): 
       siteDescription: text_('site_description'),
       docsDir: text_('docs_dir') ?? 'docs',
       nav: Array.isArray(value.nav) ? (value.nav as RawNav) : undefined,
+      navLines: navLinesOf(doc.get('nav', true), lines),
       repoUrl: text_('repo_url'),
       editUri: text_('edit_uri'),
       file: name,
     };
   }
   warnings.push({ file: 'mkdocs.yml', message: 'no mkdocs.yml: built from docs/ with the defaults' });
-  return { siteName: path.basename(root), docsDir: 'docs' };
+  return { siteName: path.basename(root), docsDir: 'docs', navLines: new Map() };
 }
 
 /** MkDocs' Python tags, read as their plain value so the rest of the file still counts. */
@@ -60,7 +63,16 @@ const PYTHON_TAGS = ['!ENV', 'tag:yaml.org,2002:python/name', 'tag:yaml.org,2002
   resolve: (value: string) => value,
 }));
 
+function navLinesOf(node: unknown, lines: LineCounter, found = new Map<string, number>()): Map<string, number> {
+  if (isScalar(node) && typeof node.value === 'string' && node.range && !found.has(node.value)) found.set(node.value, lines.linePos(node.range[0]).line);
+  else if (isSeq(node)) for (const item of node.items) navLinesOf(item, lines, found);
+  else if (isMap(node)) for (const pair of node.items) navLinesOf(pair.value, lines, found);
+  return found;
+}
+
+/** Each extension or plugin the builder does not provide, in the order of the file. */
 function checkExtensions(doc: Document, lines: LineCounter, file: string, warnings: BuildWarning[]) {
+  const found: BuildWarning[] = [];
   for (const key of ['markdown_extensions', 'plugins']) {
     const list = doc.get(key, true);
     if (!isSeq(list)) continue;
@@ -69,7 +81,8 @@ function checkExtensions(doc: Document, lines: LineCounter, file: string, warnin
       const name = isScalar(node) ? String(node.value) : undefined;
       if (!name || SUPPORTED.has(name)) continue;
       const line = isScalar(node) && node.range ? lines.linePos(node.range[0]).line : undefined;
-      warnings.push({ file, line, message: `${key === 'plugins' ? 'plugin' : 'Markdown extension'} "${name}" is not supported and was ignored` });
+      found.push({ file, line, message: `${key === 'plugins' ? 'plugin' : 'Markdown extension'} "${name}" is not supported and was ignored` });
     }
   }
+  warnings.push(...found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 }

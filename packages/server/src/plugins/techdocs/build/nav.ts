@@ -16,23 +16,29 @@ interface PageInfo {
 }
 
 /** The nav of mkdocs.yml, with titles from the pages where it gives none; unknown pages are reported. */
-export function navFromConfig(raw: RawNav, pages: Map<string, PageInfo>, configFile: string, warnings: BuildWarning[]): NavNode[] {
+export interface NavSource {
+  file: string;
+  /** The line of each page named in the nav. */
+  lines: Map<string, number>;
+}
+
+export function navFromConfig(raw: RawNav, pages: Map<string, PageInfo>, config: NavSource, warnings: BuildWarning[]): NavNode[] {
   const nodes: NavNode[] = [];
   for (const entry of raw) {
     if (typeof entry === 'string') {
-      const node = pageNode(entry, undefined, pages, configFile, warnings);
+      const node = pageNode(entry, undefined, pages, config, warnings);
       if (node) nodes.push(node);
       continue;
     }
     if (!entry || typeof entry !== 'object') continue;
     for (const [title, target] of Object.entries(entry)) {
-      if (Array.isArray(target)) nodes.push({ title, children: navFromConfig(target, pages, configFile, warnings) });
+      if (Array.isArray(target)) nodes.push({ title, children: navFromConfig(target, pages, config, warnings) });
       else if (typeof target === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(target)) {
         if (/^(https?|mailto):/i.test(target)) nodes.push({ title, url: target });
-        else warnings.push({ file: configFile, message: `nav: "${title}" links to ${target.split(':')[0]}:, which only http(s) and mailto may` });
+        else warnings.push({ file: config.file, line: config.lines.get(target), message: `nav: "${title}" links to ${target.split(':')[0]}:, which only http(s) and mailto may` });
       }
       else if (typeof target === 'string') {
-        const node = pageNode(target, title, pages, configFile, warnings);
+        const node = pageNode(target, title, pages, config, warnings);
         if (node) nodes.push(node);
       }
     }
@@ -40,10 +46,10 @@ export function navFromConfig(raw: RawNav, pages: Map<string, PageInfo>, configF
   return nodes;
 }
 
-function pageNode(source: string, title: string | undefined, pages: Map<string, PageInfo>, configFile: string, warnings: BuildWarning[]) {
+function pageNode(source: string, title: string | undefined, pages: Map<string, PageInfo>, config: NavSource, warnings: BuildWarning[]) {
   const page = pages.get(path.normalize(source));
   if (!page) {
-    warnings.push({ file: configFile, message: `nav: "${source}" is not a page of the documentation` });
+    warnings.push({ file: config.file, line: config.lines.get(source), message: `nav: "${source}" is not a page of the documentation` });
     return undefined;
   }
   return { title: title ?? page.title, path: page.url };

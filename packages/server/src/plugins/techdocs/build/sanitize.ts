@@ -26,6 +26,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedStyles: { td: { 'text-align': [/^(left|right|center)$/] }, th: { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
+  // A link opening a new tab ({target=_blank} from attr_list) must not hand the docs page to it.
+  transformTags: {
+    a: (tagName, attribs) => (attribs.target ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } } : { tagName, attribs }),
+  },
   // Only the inputs the Markdown itself produces: tab switches and task list boxes.
   exclusiveFilter: (frame) => frame.tag === 'input' && !['checkbox', 'radio'].includes(frame.attribs.type ?? ''),
 };

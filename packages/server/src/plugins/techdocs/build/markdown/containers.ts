@@ -154,7 +154,8 @@ export const containersPlugin: Plugin = (md) => {
     const set = (counter.tabSets = (counter.tabSets ?? 0) + 1);
     const id = (n: number) => `__tabbed_${set}_${n + 1}`;
     const inputs = labels.map((_, n) => `<input${n === 0 ? ' checked="checked"' : ''} id="${id(n)}" name="__tabbed_${set}" type="radio">`);
-    const buttons = labels.map((label, n) => `<label for="${id(n)}">${escape(label)}</label>`);
+    const inline = (env as InlineEnv).inline;
+    const buttons = labels.map((label, n) => `<label for="${id(n)}">${inline ? inline(label) : escape(label)}</label>`);
     return `<div class="tabbed-set tabbed-alternate" data-tabs="${set}:${labels.length}">${inputs.join('')}<div class="tabbed-labels">${buttons.join('')}</div>\n<div class="tabbed-content">\n`;
   };
   md.renderer.rules.tabbed_set_close = () => '</div>\n</div>\n';

@@ -5,11 +5,14 @@ import attrs from 'markdown-it-attrs';
 import deflist from 'markdown-it-deflist';
 import { full as emoji } from 'markdown-it-emoji';
 import footnote from 'markdown-it-footnote';
+import { autolinksPlugin } from './autolinks';
 import { containersPlugin } from './containers';
 import { fencesPlugin } from './fences';
 import { headingsPlugin, type HeadingsEnv, type TocEntry } from './headings';
+import { iconsPlugin } from './icons';
 import { linksPlugin, type LinksEnv } from './links';
 import { listsPlugin } from './lists';
+import { mdInHtmlPlugin } from './mdInHtml';
 
 export type { TocEntry };
 
@@ -26,7 +29,7 @@ export interface RenderedPage {
 /**
  * One Markdown renderer for a whole build (creating markdown-it and its plugins costs more than a
  * page): CommonMark and GFM, footnotes, definition lists, abbreviations, `{#id .class}`
- * attributes, emoji, and the pymdownx blocks of containers.ts.
+ * attributes, emoji and icon shortcodes, md_in_html, and the pymdownx blocks of containers.ts.
  */
 export function createRenderer() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false })
@@ -35,7 +38,10 @@ export function createRenderer() {
     .use(deflist)
     .use(abbr)
     .use(emoji)
+    .use(iconsPlugin)
+    .use(autolinksPlugin)
     .use(containersPlugin)
+    .use(mdInHtmlPlugin)
     .use(fencesPlugin)
     .use(headingsPlugin)
     .use(listsPlugin)

@@ -6,3 +6,4 @@ export type Plugin = (md: Md) => void;
 export type StateBlock = Parameters<Md['block']['tokenize']>[0];
 export type StateCore = Parameters<Parameters<Md['core']['ruler']['push']>[1]>[0];
 export type Token = StateCore['tokens'][number];
+export type StateInline = Parameters<Parameters<Md['inline']['ruler']['push']>[1]>[0];
