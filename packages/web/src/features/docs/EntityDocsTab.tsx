@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Chip, Link, List, ListItemButton, ListItemText, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Link, List, ListItemButton, ListItemText, Paper, Stack, Typography, useTheme } from '@mui/material';
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import type { EntityContentProps } from '../../app/extensions';
@@ -8,14 +8,20 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { ExternalLink } from '../../components/ExternalLink';
 import { Loading } from '../../components/Loading';
 import { safeUrl } from '../../components/safeUrl';
-import { staticBase, useDocsMetadata, useDocsPage, useDocsStatus, type DocsNavNode, type SiteAddress } from './api';
+import { docsSiteOf, staticBase, useDocsMetadata, useDocsPage, useDocsStatus, type DocsNavNode, type SiteAddress } from './api';
 import { DocsSearch } from './DocsSearch';
 import { docsContentStyles } from './docsStyles';
 import { readPage } from './readerPage';
 
 /** The entity's documentation: site navigation, the page, its contents, neighbours and build state. */
 export default function EntityDocsTab({ entity }: EntityContentProps) {
-  const site: SiteAddress = { namespace: entity.metadata.namespace ?? 'default', kind: entity.kind, name: entity.metadata.name };
+  const site = docsSiteOf(entity);
+  if (!site) return <Alert severity="info">This entity has no documentation.</Alert>;
+  return <DocsReader entity={entity} site={site} />;
+}
+
+/** The reader for `site`, shown on `entity`'s page (they differ when the entity shows another entity's docs). */
+function DocsReader({ entity, site }: EntityContentProps & { site: SiteAddress }) {
   const page = useParams()['*'] ?? '';
   const readerBase = `${entityPath(entity)}/docs/`;
   const status = useDocsStatus(site);
@@ -26,6 +32,7 @@ export default function EntityDocsTab({ entity }: EntityContentProps) {
   const content = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const { hash } = useLocation();
+  const mode = useTheme().palette.mode;
 
   useEffect(() => {
     if (!parsed) return;
@@ -33,17 +40,15 @@ export default function EntityDocsTab({ entity }: EntityContentProps) {
     if (target) target.scrollIntoView();
     else window.scrollTo?.(0, 0);
     const diagrams = content.current?.querySelectorAll<HTMLElement>('pre.mermaid') ?? [];
-    if (diagrams.length) void drawDiagrams([...diagrams]);
-  }, [parsed, hash]);
+    if (diagrams.length) void drawDiagrams([...diagrams], mode);
+  }, [parsed, hash, mode]);
 
   if (status.error) return <ErrorPanel title="The documentation status could not be loaded" error={status.error} />;
   if (!status.data) return <Loading label="Loading documentation" />;
   if (!built) {
-    return status.data.state === 'failed' ? (
-      <Alert severity="error">The documentation could not be built: {status.data.error}</Alert>
-    ) : (
-      <Alert severity="info">The documentation is being built; this page updates when it is ready.</Alert>
-    );
+    if (status.data.state === 'failed') return <Alert severity="error">The documentation could not be built: {status.data.error}</Alert>;
+    if (status.data.state === 'none') return <Alert severity="info">The documentation has not been built yet; it will be shortly after the catalog reads this entity.</Alert>;
+    return <Alert severity="info">The documentation is being built; this page updates when it is ready.</Alert>;
   }
 
   // Links between pages stay in the portal: a click navigates instead of loading the page.
@@ -74,7 +79,7 @@ export default function EntityDocsTab({ entity }: EntityContentProps) {
             </ExternalLink>
           )}
         </Stack>
-        <DocsSearch entityRef={stringifyEntityRef(entity)} />
+        <DocsSearch entityRef={stringifyEntityRef({ kind: site.kind, namespace: site.namespace, name: site.name })} />
         {status.data.warnings.length > 0 && (
           <Alert severity="warning" sx={{ mb: 2 }}>
             <Typography variant="body2">{status.data.warnings.length} warning(s) in the last build:</Typography>
@@ -151,9 +156,8 @@ function DocsNav({ nodes, current, readerBase, depth = 0 }: { nodes: DocsNavNode
 }
 
 /** Mermaid draws in the browser, loaded only for pages that have a diagram; scripts in diagrams stay off. */
-async function drawDiagrams(nodes: HTMLElement[]) {
+async function drawDiagrams(nodes: HTMLElement[], mode: 'light' | 'dark') {
   const { default: mermaid } = await import('mermaid');
-  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: mode === 'dark' ? 'dark' : 'default' });
   await mermaid.run({ nodes }).catch(() => undefined);
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ANNOTATION_TECHDOCS_ENTITY, ANNOTATION_TECHDOCS_REF, parseEntityRef, type Entity } from '@greenroom/model';
 import { ApiError, apiFetch } from '../../api/http';
 
 export interface BuildWarning {
@@ -30,6 +31,24 @@ export interface SiteAddress {
   namespace: string;
   kind: string;
   name: string;
+}
+
+/**
+ * The site an entity shows: its own (`backstage.io/techdocs-ref`) or another entity's
+ * (`backstage.io/techdocs-entity`); undefined when it has no documentation.
+ */
+export function docsSiteOf(entity: Entity): SiteAddress | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const namespace = entity.metadata.namespace ?? 'default';
+  if (annotations[ANNOTATION_TECHDOCS_REF]) return { namespace, kind: entity.kind, name: entity.metadata.name };
+  const other = annotations[ANNOTATION_TECHDOCS_ENTITY];
+  if (!other) return undefined;
+  try {
+    const ref = parseEntityRef(other, { defaultKind: 'component', defaultNamespace: namespace });
+    return { namespace: ref.namespace ?? namespace, kind: ref.kind, name: ref.name };
+  } catch {
+    return undefined;
+  }
 }
 
 const segment = (site: SiteAddress) => [site.namespace, site.kind, site.name].map((p) => encodeURIComponent(p.toLowerCase())).join('/');
