@@ -15,6 +15,9 @@ import { createFetchPlainFileAction } from './fetch/plainFile';
 import { createFetchTemplateAction } from './fetch/template';
 import { createFsDeleteAction } from './fs/delete';
 import { createFsRenameAction } from './fs/rename';
+import { createPublishGitAction } from './publish/git';
+import { createPublishGithubAction } from './publish/github';
+import { createPublishGitlabAction } from './publish/gitlab';
 
 /** What built-in actions are built from; each factory takes only what it needs. */
 export interface BuiltinActionServices {
@@ -41,5 +44,8 @@ export function createBuiltinActions(services: BuiltinActionServices): TemplateA
     createCatalogRegisterAction(services.catalog),
     createCatalogWriteAction(),
     createCatalogFetchAction(services.catalog),
+    createPublishGitAction(services),
+    createPublishGithubAction(services),
+    createPublishGitlabAction(services),
   ];
 }
