@@ -185,16 +185,30 @@ describe('buildSite', () => {
     expect(page).not.toContain('<script>alert');
   });
 
-  it('renders the demo documentation completely: no warnings, nothing left raw', async () => {
-    const result = await buildSite(path.resolve(import.meta.dirname, '../../../../../../examples/docs/payments-service'));
+  const examples = path.resolve(import.meta.dirname, '../../../../../../examples/docs');
+  it.each([
+    ['payments-service', 4],
+    ['storefront-web', 7],
+    ['design-system', 4],
+    ['event-bus-client', 2],
+  ])('renders the demo documentation of %s completely: no warnings, nothing left raw', async (name, pages) => {
+    const result = await buildSite(path.join(examples, name));
     expect(result.warnings).toEqual([]);
-    expect(result.pageCount).toBe(4);
+    expect(result.pageCount).toBe(pages);
     for (const file of result.files.filter((f) => f.path.endsWith('.html'))) {
       const article = /<article[\s\S]*<\/article>/.exec(String(file.content))![0];
-      expect(article, file.path).not.toMatch(/!!!|\?\?\?|===|--8<--|\[!IMPORTANT\]/);
+      expect(article, file.path).not.toMatch(/!!!|\?\?\?|===|--8<--|\[![A-Z]+\]|\[[ x]\] /);
     }
+  });
+
+  it('renders the demo page the browser test reads: a link to another page\'s heading, an admonition, tabs and highlighted code', async () => {
+    const result = await buildSite(path.join(examples, 'payments-service'));
+    expect(fileOf(result, 'index.html')).toContain('<a href="getting-started/#run-it-locally">Getting started</a>');
+    expect(fileOf(result, 'index.html')).toContain('<p class="admonition-title">Who owns this</p>');
     const start = fileOf(result, 'getting-started/index.html');
+    expect(start).toContain('<h2 id="run-it-locally">');
     expect(start).toContain('<td><code>CAPTURE_BATCH</code></td>');
-    expect(start).toContain('class="tabbed-set tabbed-alternate"');
+    expect(start).toMatch(/class="tabbed-set tabbed-alternate"[\s\S]*<label for="__tabbed_1_2">Gradle<\/label>/);
+    expect(start).toContain('<span class="filename">CaptureJob.java</span>');
   });
 });

@@ -177,6 +177,7 @@ describe('TechDocs Markdown', () => {
 
   it('renders Markdown inside block HTML marked with the markdown attribute (md_in_html)', () => {
     expect(html('<div class="grid" markdown>\n**bold**\n- item\n</div>\n\nafter')).toBe('<div class="grid">\n<p><strong>bold</strong></p>\n<ul>\n<li>item</li>\n</ul>\n</div>\n<p>after</p>\n');
+    expect(html('<details markdown>\n<summary>More</summary>\n- item\n</details>')).toBe('<details>\n<summary>More</summary>\n<ul>\n<li>item</li>\n</ul>\n</details>\n');
   });
 
   describe('links', () => {

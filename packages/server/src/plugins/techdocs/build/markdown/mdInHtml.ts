@@ -29,9 +29,17 @@ function mdInHtmlRule(state: StateBlock, startLine: number, endLine: number, sil
   const before = state.push('html_block', '', 0);
   before.content = `<${open[1]}${open[2]}${open[3]}>\n`;
   before.map = [startLine, startLine + 1];
+  // A `<summary>` line of a `<details markdown>` is the title, not the start of an HTML block
+  // that would swallow the Markdown up to the next blank line.
+  let bodyStart = startLine + 1;
+  const summary = bodyStart < close ? /^<summary\b[^>]*>.*<\/summary>\s*$/i.exec(lineText(state, bodyStart)) : null;
+  if (summary) {
+    before.content += `${summary[0].trim()}\n`;
+    bodyStart++;
+  }
   const saved = state.lineMax;
   state.lineMax = close;
-  state.md.block.tokenize(state, startLine + 1, close);
+  state.md.block.tokenize(state, bodyStart, close);
   state.lineMax = saved;
   const after = state.push('html_block', '', 0);
   after.content = `</${open[1]}>\n`;
