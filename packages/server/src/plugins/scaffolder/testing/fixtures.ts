@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { DatabaseEngine } from '../../../core/database';
+import { buildApp } from '../../../core/app';
+import { parseConfig } from '../../../core/config';
+import { createLogger } from '../../../core/logger';
 import { createTestApp, waitForIngestion, type TestApp } from '../../../testing/app';
+import { builtInPlugins } from '../..';
 
 export interface TemplateFixture {
   name: string;
@@ -41,25 +45,32 @@ export function writeTemplates(root: string, templates: TemplateFixture[]): void
   writeFileSync(path.join(root, 'catalog.yaml'), [location, user].map((doc) => stringify(doc)).join('---\n'));
 }
 
+export type ScaffolderTestApp = TestApp & {
+  root: string;
+  /** Another server on the same database and config, e.g. this one after a restart. */
+  restart(): Promise<TestApp>;
+};
+
 /** A server whose catalog holds the templates, with the scaffolder running tasks. */
-export async function scaffolderApp(
-  engine: DatabaseEngine,
-  templates: TemplateFixture[],
-  config: Record<string, unknown> = {},
-): Promise<TestApp & { root: string }> {
+export async function scaffolderApp(engine: DatabaseEngine, templates: TemplateFixture[], config: Record<string, unknown> = {}): Promise<ScaffolderTestApp> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'greenroom-scaffolder-'));
   writeTemplates(root, templates);
-  const app = await createTestApp(
-    engine,
-    {
-      catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 }, rules: [{ allow: ['Template', 'Location', 'User', 'Component', 'Group'] }] },
-      ...config,
-    },
-    { rootDir: root },
-  );
+  const raw = {
+    catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 }, rules: [{ allow: ['Template', 'Location', 'User', 'Component', 'Group'] }] },
+    ...config,
+  };
+  const app = await createTestApp(engine, raw, { rootDir: root });
   await app.start();
   await waitForIngestion(app);
-  return Object.assign(app, { root });
+  const restart = async () => {
+    const again = await buildApp(parseConfig(raw, { rootDir: root, env: { GREENROOM_DATA_DIR: path.join(root, 'data') } }), builtInPlugins, {
+      database: app.database,
+      logger: createLogger({ level: 'silent' }),
+    });
+    await again.start();
+    return Object.assign(again, { rootDir: root });
+  };
+  return Object.assign(app, { root, restart });
 }
 
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
