@@ -1,8 +1,8 @@
-import type { SxProps, Theme } from '@mui/material';
+import { alpha, type SxProps, type Theme } from '@mui/material';
 
 /** mkdocs-material's content markup, styled from the portal's palette so it follows light and dark. */
 export const docsContentStyles: SxProps<Theme> = (theme) => {
-  const callout = (colour: string) => ({ borderLeft: `4px solid ${colour}`, backgroundColor: `${colour}14` });
+  const callout = (colour: string) => ({ borderLeft: `4px solid ${colour}`, backgroundColor: alpha(colour, 0.08) });
   return {
     lineHeight: 1.7,
     '& h1, & h2, & h3, & h4': { scrollMarginTop: 16, lineHeight: 1.3 },
@@ -22,9 +22,18 @@ export const docsContentStyles: SxProps<Theme> = (theme) => {
     '& .hljs-number, & .hljs-literal': { color: 'warning.main' },
     '& .hljs-comment, & .hljs-meta': { color: 'text.secondary', fontStyle: 'italic' },
     '& .admonition, & details': { ...callout(theme.palette.info.main), borderRadius: 1, px: 2, py: 0.5, my: 2 },
-    '& .admonition.tip, & .admonition.success, & details.tip, & details.success': callout(theme.palette.success.main),
-    '& .admonition.warning, & details.warning, & .admonition.question, & details.question': callout(theme.palette.warning.main),
-    '& .admonition.danger, & .admonition.failure, & .admonition.bug, & details.danger, & details.failure, & details.bug': callout(theme.palette.error.main),
+    // mkdocs-material's types and their aliases, grouped by the palette colour that says the same thing.
+    ...Object.fromEntries(
+      (
+        [
+          [['tip', 'hint', 'important', 'success', 'check', 'done'], theme.palette.success.main],
+          [['warning', 'caution', 'attention', 'question', 'help', 'faq'], theme.palette.warning.main],
+          [['danger', 'error', 'failure', 'fail', 'missing', 'bug'], theme.palette.error.main],
+          [['example'], theme.palette.secondary.main],
+          [['quote', 'cite'], theme.palette.grey[500]],
+        ] as const
+      ).map(([types, colour]) => [types.flatMap((type) => [`& .admonition.${type}`, `& details.${type}`]).join(', '), callout(colour)]),
+    ),
     '& .admonition-title, & summary': { fontWeight: 600, cursor: 'default' },
     '& summary': { cursor: 'pointer', py: 0.5 },
     '& .tabbed-set': { display: 'flex', flexWrap: 'wrap', my: 2 },
