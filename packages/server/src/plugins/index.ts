@@ -1,9 +1,10 @@
 import type { Plugin } from '../core/plugin';
 import { catalogPlugin } from './catalog';
+import { notificationsPlugin } from './notifications';
 import { scaffolderPlugin } from './scaffolder';
 import { searchPlugin } from './search';
 import { techdocsPlugin } from './techdocs';
 import { userSettingsPlugin } from './userSettings';
 
 /** The plugins a Greenroom server runs, in registration order. Adding a feature is one line here. */
-export const builtInPlugins: Plugin[] = [catalogPlugin, searchPlugin, techdocsPlugin, userSettingsPlugin, scaffolderPlugin];
+export const builtInPlugins: Plugin[] = [catalogPlugin, searchPlugin, techdocsPlugin, userSettingsPlugin, scaffolderPlugin, notificationsPlugin];
