@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../api/http';
+import { Loading } from '../components/Loading';
 import { RequireSession, SignInPage } from '../features/auth';
 import { AppShell } from './AppShell';
 import { features } from './features';
@@ -28,7 +30,14 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
         <FeaturesContext.Provider value={features}>
           <BrowserRouter>
             <Routes>
-              <Route path="/signin" element={<SignInPage />} />
+              <Route
+                path="/signin"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <SignInPage />
+                  </Suspense>
+                }
+              />
               <Route
                 element={
                   <RequireSession>
