@@ -113,7 +113,11 @@ export class DocsBuilds {
     try {
       const hash = await hashTree(source.dir);
       const last = await store.get(entityRef);
-      if (last.state === 'built' && last.sourceHash === hash) return;
+      if (last.builtAt && last.sourceHash === hash) {
+        // The published site is this source's: nothing to build, and a failure since (an unreachable repository) is over.
+        if (last.state !== 'built') await store.set(entityRef, { state: 'built', error: null });
+        return;
+      }
       await store.set(entityRef, { state: 'building' });
       try {
         const site = await buildSite(source.dir);

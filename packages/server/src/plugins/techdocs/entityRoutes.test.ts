@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,5 +86,20 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
 
     expect(events((await get('/api/techdocs/sync/default/component/broken')).body).at(-1)).toEqual({ event: 'error', data: expect.stringContaining('does not exist') });
     expect((await get('/api/techdocs/sync/default/component/plain')).statusCode).toBe(404);
+  });
+
+  it('keeps serving the last good site when a build fails', async () => {
+    const good = (await get('/api/techdocs/status/default/component/shop')).json();
+    renameSync(path.join(root, 'shop'), path.join(root, 'shop-moved'));
+    try {
+      expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toMatchObject({ event: 'error' });
+      expect((await get('/api/techdocs/status/default/component/shop')).json()).toMatchObject({ state: 'failed', builtAt: good.builtAt, error: expect.stringContaining('does not exist') });
+      expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('Changed.');
+    } finally {
+      renameSync(path.join(root, 'shop-moved'), path.join(root, 'shop'));
+    }
+    // The source is back unchanged: the failure is cleared without publishing anything new.
+    expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({ event: 'finish', data: { updated: false } });
+    expect((await get('/api/techdocs/status/default/component/shop')).json()).toMatchObject({ state: 'built', builtAt: good.builtAt });
   });
 });
