@@ -73,7 +73,7 @@ async function main(argv: string[]) {
   if (command === 'validate') return runValidate(rest, readConfig(values.config));
   if (command === 'search' && rest[0] === 'reindex') return reindexSearch(values.config);
   if (command === 'docs' && rest[0] === 'build') return runDocsBuild(rest[1], values.out);
-  if (command === 'docs' && rest[0] === 'serve') return runDocsServe(rest[1], Number(values.port));
+  if (command === 'docs' && rest[0] === 'serve') return runDocsServe(rest[1], values.port);
   console.error(`Unknown command "${command}"\n${USAGE}`);
   return 1;
 }
