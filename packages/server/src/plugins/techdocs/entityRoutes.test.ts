@@ -83,6 +83,15 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
     expect(changed[0]).toEqual({ event: 'log', data: 'Checking the documentation source of component:default/shop' });
     expect(changed.at(-1)).toEqual({ event: 'finish', data: { updated: true } });
     expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('Changed.');
+    // Search follows docs.built: the new text is found within 2 s of the build.
+    const builtAt = Date.now();
+    let found: unknown[] = [];
+    while (found.length === 0 && Date.now() - builtAt < 2000) {
+      found = (await get('/api/search/query?term=changed&types[]=techdocs')).json().results;
+      if (found.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(found.length).toBeGreaterThan(0);
+    for (const result of found) expect(result).toMatchObject({ type: 'techdocs', document: { entityRef: 'component:default/shop' } });
 
     expect(events((await get('/api/techdocs/sync/default/component/broken')).body).at(-1)).toEqual({ event: 'error', data: expect.stringContaining('does not exist') });
     expect((await get('/api/techdocs/sync/default/component/plain')).statusCode).toBe(404);
