@@ -3,15 +3,18 @@ import { pathToFileURL } from 'node:url';
 import { ANNOTATION_MANAGED_BY_LOCATION, parseEntityRef, stringifyEntityRef, type Entity } from '@greenroom/model';
 import { ConflictError, InputError, NotFoundError } from '../../core/errors';
 import type { Principal } from '../../core/identity';
+import type { Permissions } from '../../core/permissions';
 import type { CatalogApi } from '../catalog/extensions';
 import type { TemplateAction } from './extensions';
+import { scaffolderPermissions } from './permissions';
 import type { TaskEvents } from './TaskEvents';
 import { checkActions, initialSteps, type TaskSpec } from './TaskRunner';
 import type { StepState, TaskStore } from './TaskStore';
 import type { TaskWorker } from './TaskWorker';
-import { assertTemplate, parameterSteps, templateSteps, validateValues, type TemplateEntityLike } from './template';
+import { assertTemplate, parameterSteps, templateSteps, validateValues, type StepSpec, type TemplateEntityLike } from './template';
 
 export interface ScaffolderServiceOptions {
+  permissions: Permissions;
   store: TaskStore;
   events: TaskEvents;
   worker: TaskWorker;
@@ -66,6 +69,7 @@ export class ScaffolderService {
     const template = await this.getTemplate(request.templateRef);
     const steps = templateSteps(template as TemplateEntityLike);
     checkActions(steps, this.options.actions());
+    await this.authorizeActions(steps, principal);
     validateValues(template as TemplateEntityLike, request.values);
     const userEntity = principal.userEntityRef ? await this.catalog().getEntityByRef(principal.userEntityRef) : undefined;
     const spec: TaskSpec = {
@@ -84,6 +88,13 @@ export class ScaffolderService {
     await this.options.store.create({ id, spec, secrets: request.secrets, createdBy: principal.userEntityRef, steps: initialSteps(steps) });
     this.options.worker.wake();
     return { id };
+  }
+
+  /** `scaffolder.action.execute` for every action the steps use, with the action id as the resource. */
+  async authorizeActions(steps: StepSpec[], principal: Principal): Promise<void> {
+    for (const action of new Set(steps.map((step) => step.action))) {
+      await this.options.permissions.authorize(principal, scaffolderPermissions.actionExecute, action);
+    }
   }
 
   async getTask(id: string) {

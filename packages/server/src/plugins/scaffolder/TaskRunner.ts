@@ -36,8 +36,9 @@ export class StepFailedError extends Error {
   constructor(
     readonly stepId: string,
     cause: Error,
+    message = cause.message,
   ) {
-    super(cause.message, { cause });
+    super(message, { cause });
   }
 }
 
@@ -81,6 +82,10 @@ export class TaskRunner {
       context: { task: { id: hooks.taskId } },
     });
 
+    // Secrets may reach log lines (an action echoing its input, an error quoting a URL); logs are stored and shown.
+    const secretValues = Object.values(hooks.secrets).filter((value) => typeof value === 'string' && value.length > 0);
+    const redact = (message: string) => secretValues.reduce((text, secret) => text.split(secret).join('***'), message);
+
     const setStatus = async (index: number, status: StepState['status']) => {
       const step = steps[index];
       step.status = status;
@@ -99,7 +104,7 @@ export class TaskRunner {
         throw new TaskCancelledError('The task was cancelled');
       }
       const action = this.actions.get(step.action)!;
-      const log = (message: string, status?: string) => hooks.log({ message, stepId: step.id, ...(status ? { status } : {}) });
+      const log = (message: string, status?: string) => hooks.log({ message: redact(message), stepId: step.id, ...(status ? { status } : {}) });
       try {
         if (step.if !== undefined && !isTruthy(renderValue(this.templater, step.if, context(), `step "${step.id}" if`))) {
           await setStatus(index, 'skipped');
@@ -143,7 +148,7 @@ export class TaskRunner {
         await setStatus(index, 'failed');
         await log(`Step ${step.id} failed: ${cause.message}`, 'failed');
         await skipRest(index + 1, 'skipped');
-        throw new StepFailedError(step.id, cause);
+        throw new StepFailedError(step.id, cause, redact(cause.message));
       }
     }
     const output = (renderValue(this.templater, spec.output ?? {}, context(), 'output') ?? {}) as Record<string, unknown>;

@@ -7,7 +7,7 @@ import type { Principal } from '../../core/identity';
 import type { TemplateAction } from './extensions';
 import { checkActions, TaskRunner, type TaskSpec } from './TaskRunner';
 import type { TaskEvent } from './TaskStore';
-import { assertTemplate, templateSteps, validateValues, type TemplateEntityLike } from './template';
+import { assertTemplate, templateSteps, validateValues, type StepSpec, type TemplateEntityLike } from './template';
 import { resolveInWorkspace } from './workspace';
 
 export interface DryRunRequest {
@@ -40,11 +40,17 @@ async function listTree(root: string, dir = ''): Promise<Array<{ path: string; e
  */
 export async function dryRun(
   request: DryRunRequest,
-  options: { actions: ReadonlyMap<string, TemplateAction>; workspaceDir: string; principal: Principal },
+  options: {
+    actions: ReadonlyMap<string, TemplateAction>;
+    workspaceDir: string;
+    principal: Principal;
+    authorizeActions(steps: StepSpec[], principal: Principal): Promise<void>;
+  },
 ) {
   assertTemplate(request.template);
   const steps = templateSteps(request.template);
   checkActions(steps, options.actions);
+  await options.authorizeActions(steps, options.principal);
   validateValues(request.template, request.values);
 
   const id = randomUUID();

@@ -51,7 +51,7 @@ export const scaffolderPlugin = definePlugin({
       staleTaskSeconds: config.staleTaskSeconds,
       serverId: serverIdFor(ctx.config.dataDir),
     });
-    const service = new ScaffolderService({ store, events, worker, catalog, actions });
+    const service = new ScaffolderService({ permissions: ctx.permissions, store, events, worker, catalog, actions });
     registerScaffolderRoutes(ctx.http, { service, store, events, actions, workspaceDir });
 
     ctx.onStart(async () => {

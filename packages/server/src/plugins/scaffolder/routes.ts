@@ -127,7 +127,12 @@ export function registerScaffolderRoutes(http: FastifyInstance, options: Scaffol
     { config: { permission: permissions.taskCreate }, bodyLimit: 32 * 1024 * 1024 },
     async (request) => {
       const body = dryRunBody.parse(request.body ?? {});
-      return dryRun(body, { actions: options.actions(), workspaceDir: options.workspaceDir, principal: request.principal });
+      return dryRun(body, {
+        actions: options.actions(),
+        workspaceDir: options.workspaceDir,
+        principal: request.principal,
+        authorizeActions: (steps, principal) => service.authorizeActions(steps, principal),
+      });
     },
   );
 }

@@ -26,6 +26,13 @@ describe.each(await availableEngines())('scaffolder tasks on %s', (engine) => {
         ],
       },
       { name: 'unknown-action', steps: [{ id: 'make', action: 'does:not-exist' }] },
+      {
+        name: 'leaky',
+        steps: [
+          { id: 'echo', action: 'debug:log', input: { message: 'using ${{ secrets.token }} now' } },
+          { id: 'fail', action: 'fs:rename', input: { files: [{ from: '${{ secrets.token }}', to: 'x' }] } },
+        ],
+      },
     ]);
   });
 
@@ -75,6 +82,21 @@ describe.each(await availableEngines())('scaffolder tasks on %s', (engine) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('Step "make" uses the action "does:not-exist", which does not exist');
     expect((await get('/api/scaffolder/v2/tasks')).tasks.some((t: { spec: { templateInfo: { entityRef: string } } }) => t.spec.templateInfo.entityRef.endsWith('unknown-action'))).toBe(false);
+  });
+
+  it('keeps secrets out of the log and the error', async () => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/scaffolder/v2/tasks',
+      payload: { templateRef: 'template:default/leaky', values: {}, secrets: { token: 'tok-123456' } },
+    });
+    const { id } = created.json();
+    const task = await until(() => get(`/api/scaffolder/v2/tasks/${id}`), (t) => t.status === 'failed');
+    expect(task.error.message).toContain('***');
+    const events = await app.http.inject({ method: 'GET', url: `/api/scaffolder/v2/tasks/${id}/events` });
+    expect(events.body).toContain('using *** now');
+    expect(events.body).not.toContain('tok-123456');
+    expect(JSON.stringify(task)).not.toContain('tok-123456');
   });
 
   it('answers 404 for a template or task that does not exist', async () => {

@@ -6,7 +6,9 @@ import type { DatabaseEngine } from '../../../core/database';
 import { buildApp } from '../../../core/app';
 import { parseConfig } from '../../../core/config';
 import { createLogger } from '../../../core/logger';
-import { createTestApp, waitForIngestion, type TestApp } from '../../../testing/app';
+import type { PermissionPolicy } from '../../../core/permissions';
+import { waitForIngestion, type TestApp } from '../../../testing/app';
+import { freshDatabase } from '../../../testing/databases';
 import { builtInPlugins } from '../..';
 
 export interface TemplateFixture {
@@ -52,25 +54,31 @@ export type ScaffolderTestApp = TestApp & {
 };
 
 /** A server whose catalog holds the templates, with the scaffolder running tasks. */
-export async function scaffolderApp(engine: DatabaseEngine, templates: TemplateFixture[], config: Record<string, unknown> = {}): Promise<ScaffolderTestApp> {
+export async function scaffolderApp(
+  engine: DatabaseEngine,
+  templates: TemplateFixture[],
+  config: Record<string, unknown> = {},
+  options: { policy?: PermissionPolicy } = {},
+): Promise<ScaffolderTestApp> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'greenroom-scaffolder-'));
   writeTemplates(root, templates);
   const raw = {
     catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 }, rules: [{ allow: ['Template', 'Location', 'User', 'Component', 'Group'] }] },
     ...config,
   };
-  const app = await createTestApp(engine, raw, { rootDir: root });
-  await app.start();
-  await waitForIngestion(app);
-  const restart = async () => {
-    const again = await buildApp(parseConfig(raw, { rootDir: root, env: { GREENROOM_DATA_DIR: path.join(root, 'data') } }), builtInPlugins, {
-      database: app.database,
-      logger: createLogger({ level: 'silent' }),
+  const database = await freshDatabase(engine);
+  const build = async () => {
+    const server = await buildApp(parseConfig(raw, { rootDir: root, env: { GREENROOM_DATA_DIR: path.join(root, 'data') } }), builtInPlugins, {
+      database,
+      logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      policy: options.policy,
     });
-    await again.start();
-    return Object.assign(again, { rootDir: root });
+    await server.start();
+    return Object.assign(server, { rootDir: root });
   };
-  return Object.assign(app, { root, restart });
+  const app = await build();
+  await waitForIngestion(app);
+  return Object.assign(app, { root, restart: build });
 }
 
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
