@@ -16,9 +16,10 @@ describe('the permissions seam', () => {
     for (const route of app.routes) {
       expect(route.permission || route.public, `${route.method} ${route.url}`).toBeTruthy();
     }
-    // Fastify's own table agrees with ours: nothing is served that the seam did not see.
-    const printed = app.http.printRoutes({ commonPrefix: false });
-    for (const route of app.routes) expect(printed).toContain(route.url.split('/').pop()!.replace(/^:.*/, ''));
+    // Fastify's own table agrees with ours: every route the seam saw is one Fastify serves.
+    for (const route of app.routes) {
+      expect(app.http.hasRoute({ method: route.method as 'GET', url: route.url }), `${route.method} ${route.url}`).toBe(true);
+    }
     await app.close();
   });
 

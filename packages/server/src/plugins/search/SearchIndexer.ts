@@ -28,10 +28,12 @@ export class SearchIndexer {
   }
 
   async start(): Promise<void> {
-    await this.index.init();
+    // Listen before anything is awaited: other plugins start producing changes (the catalog's first
+    // ingestion) while the index loads, and a change missed here would stay missing until it changes again.
     for (const collator of this.collators) {
       if (collator.onChange && collator.byKeys) this.unsubscribes.push(collator.onChange((keys) => this.changed(collator.type, keys)));
     }
+    await this.index.init();
     const builtFor = await this.index.state('collators');
     if (builtFor !== this.types.join(',') || (await this.index.documentCount()) === 0) {
       void this.rebuild().catch((error) => this.logger.error({ err: error }, 'search index build failed'));
