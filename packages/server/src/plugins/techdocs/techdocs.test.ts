@@ -73,7 +73,7 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
     const found = await until(() => search('hello'), (body) => body.results.length > 0);
     expect(found.results[0]).toMatchObject({
       type: 'techdocs',
-      document: { title: 'Shop', location: expect.stringMatching(/^\/catalog\/default\/component\/shop\/docs\/(#shop)?$/), entityRef: 'component:default/shop' },
+      document: { title: 'Shop', location: expect.stringMatching(/^\/catalog\/default\/component\/shop\/docs\/(#shop)?$/), entityRef: 'component:default/shop', owner: 'group:default/team-a', lifecycle: 'production' },
     });
   });
 

@@ -62,7 +62,11 @@ export function createTechdocsCollator(deps: { catalog: () => CatalogApi; store:
 function document(entityRef: string, entity: Entity, entry: IndexEntry): SearchDocument {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   const owner = typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
-  const ownerRef = owner ? (owner.includes(':') ? owner : `group:${namespace}/${owner}`).toLowerCase() : undefined;
+  // The stitched relation is the resolved owner; spec.owner stands in before stitching.
+  const ownerRef =
+    entity.relations?.find((relation) => relation.type === 'ownedBy')?.targetRef.toLowerCase() ??
+    (owner ? (owner.includes(':') ? owner : `group:${namespace}/${owner}`).toLowerCase() : undefined);
+  const lifecycle = typeof entity.spec?.lifecycle === 'string' ? entity.spec.lifecycle.toLowerCase() : undefined;
   return {
     key: keyOf(entityRef, entry.location),
     title: entry.title,
@@ -75,7 +79,14 @@ function document(entityRef: string, entity: Entity, entry: IndexEntry): SearchD
       name,
       entityTitle: entity.metadata.title ?? entity.metadata.name,
       ...(ownerRef && { owner: ownerRef }),
+      ...(lifecycle && { lifecycle }),
     },
-    filters: { entity: [entityRef.toLowerCase()], kind: [kind], namespace: [namespace], ...(ownerRef && { owner: [ownerRef] }) },
+    filters: {
+      entity: [entityRef.toLowerCase()],
+      kind: [kind],
+      namespace: [namespace],
+      ...(ownerRef && { owner: [ownerRef] }),
+      ...(lifecycle && { lifecycle: [lifecycle] }),
+    },
   };
 }
