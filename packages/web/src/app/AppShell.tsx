@@ -17,7 +17,7 @@ import { Suspense, useState, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/Loading';
 import { ErrorBoundary } from './ErrorBoundary';
-import { useNavItems } from './FeaturesContext';
+import { useHeaderItems, useNavItems } from './FeaturesContext';
 import { HeaderSearch } from '../features/search/HeaderSearch';
 import { UserMenu } from '../features/auth';
 import { usePermission } from '../permissions/usePermission';
@@ -31,6 +31,7 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const navItems = useNavItems();
+  const headerItems = useHeaderItems();
 
   const nav = (
     <nav aria-label="Main">
@@ -87,6 +88,11 @@ export function AppShell() {
             Greenroom
           </Typography>
           <Box sx={{ flexGrow: 1 }} />
+          {headerItems.map(({ id, component: Item }) => (
+            <ErrorBoundary key={id} area={`the ${id} control`}>
+              <Item />
+            </ErrorBoundary>
+          ))}
           <HeaderSearch />
           <UserMenu />
         </Toolbar>

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { EntityCard, EntityTab, Feature } from './extensions';
+import type { EntityCard, EntityTab, Feature, HeaderItem } from './extensions';
 
 export const FeaturesContext = createContext<Feature[]>([]);
 
@@ -16,4 +16,9 @@ export function useEntityCards(): EntityCard[] {
 export function useNavItems() {
   const features = useContext(FeaturesContext);
   return features.flatMap((f) => f.nav ?? []).sort((a, b) => a.order - b.order);
+}
+
+export function useHeaderItems(): HeaderItem[] {
+  const features = useContext(FeaturesContext);
+  return features.flatMap((f) => f.headerItems ?? []).sort((a, b) => a.order - b.order);
 }

@@ -14,6 +14,14 @@ export interface Feature {
   nav?: Array<{ path: string; title: string; icon: ReactNode; order: number; permission?: string }>;
   entityTabs?: EntityTab[];
   entityCards?: EntityCard[];
+  /** Small controls in the portal header (e.g. the notifications bell), before the search box, in `order`. */
+  headerItems?: HeaderItem[];
+}
+
+export interface HeaderItem {
+  id: string;
+  order: number;
+  component: ComponentType;
 }
 
 export interface FeatureRoute {

@@ -9,6 +9,7 @@ import { createFeature } from '../features/create';
 import { docsFeature } from '../features/docs';
 import { entityFeature } from '../features/entity';
 import { homeFeature } from '../features/home';
+import { notificationsFeature } from '../features/notifications';
 import { orgFeature } from '../features/org';
 import { searchFeature } from '../features/search';
 import { settingsFeature } from '../features/settings';
@@ -28,4 +29,5 @@ export const features: Feature[] = [
   settingsFeature,
   authFeature,
   auditFeature,
+  notificationsFeature,
 ];
