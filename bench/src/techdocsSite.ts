@@ -4,7 +4,8 @@ import { createRng } from './prng';
 
 // A documentation site of N pages for `npm run bench:techdocs`, written to disk: every page
 // uses the features TechDocs authors use (admonitions, collapsible blocks, tabs, highlighted code
-// with options, tables, task lists, footnotes, definition lists, snippets, links between pages).
+// with options, tables, task lists, footnotes, definition lists, abbreviations, emoji, Mermaid,
+// attr_list, md_in_html, GitHub callouts, autolinks, strikethrough, snippets, links between pages).
 
 const WORDS = 'service deploy capture order payment queue retry cache schema owner alert budget latency region replica backup token'.split(' ');
 
@@ -17,7 +18,7 @@ function page(n: number, pages: number, rng: ReturnType<typeof createRng>): stri
   const next = `page-${String((n + 1) % pages).padStart(3, '0')}.md`;
   return `# Page ${n}
 
-${paragraph(rng, 40)} See [the next page](${next}#details) and the footnote.[^note]
+${paragraph(rng, 40)} The API of page ${n}. See [the next page](${next}#details) and the footnote.[^note]
 
 !!! note "Remember"
     ${paragraph(rng, 20)}
@@ -27,6 +28,21 @@ ${paragraph(rng, 40)} See [the next page](${next}#details) and the footnote.[^no
 
 ??? warning "Details"
     ${paragraph(rng, 30)}
+
+    !!! danger ""
+        ${paragraph(rng, 10)} ~~old~~ :rocket: www.northwind.example
+
+> [!NOTE]
+> ${paragraph(rng, 12)}
+
+<div class="grid" markdown>
+**${paragraph(rng, 3)}** [Top](#page-${n}){ .md-button }
+</div>
+
+\`\`\`mermaid
+flowchart LR
+    A${n} --> B${n}
+\`\`\`
 
 === "Python"
 
@@ -41,7 +57,7 @@ ${paragraph(rng, 40)} See [the next page](${next}#details) and the footnote.[^no
     export const run = (order: Order) => capture(order.id, { retries: ${n % 5} });
     \`\`\`
 
-## Details
+## Details {#details .wide}
 
 | Setting | Default | Meaning |
 | --- | :---: | --- |
@@ -54,6 +70,8 @@ Capture
 --8<-- "snippets/common.md"
 
 [^note]: ${paragraph(rng, 10)}
+
+*[API]: Application programming interface
 `;
 }
 
@@ -76,12 +94,23 @@ export async function writeDocsSite(dir: string, pages: number, seed: string): P
       '  - admonition',
       '  - attr_list',
       '  - def_list',
+      '  - abbr',
+      '  - md_in_html',
+      '  - pymdownx.tilde',
+      '  - pymdownx.magiclink',
+      '  - pymdownx.emoji:',
+      '      emoji_index: !!python/name:pymdownx.emoji.twemoji',
+      '      emoji_generator: !!python/name:pymdownx.emoji.to_svg',
       '  - footnotes',
       '  - tables',
       '  - toc:',
       '      permalink: true',
       '  - pymdownx.details',
-      '  - pymdownx.superfences',
+      '  - pymdownx.superfences:',
+      '      custom_fences:',
+      '        - name: mermaid',
+      '          class: mermaid',
+      '          format: !!python/name:pymdownx.superfences.fence_code_format',
       '  - pymdownx.highlight',
       '  - pymdownx.tabbed:',
       '      alternate_style: true',

@@ -84,8 +84,13 @@ function parseHeader(text: string): Header | undefined {
   };
 }
 
+/** The first character of a line, looked at before any slicing: these rules run on every block. */
+const firstChar = (state: StateBlock, line: number) => state.src.charCodeAt(state.bMarks[line] + state.tShift[line]);
+
 function admonitionRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const first = firstChar(state, startLine);
+  if (first !== 0x21 /* ! */ && first !== 0x3f /* ? */) return false;
   const header = parseHeader(lineText(state, startLine));
   if (!header) return false;
   if (silent) return true;
@@ -102,7 +107,7 @@ function admonitionRule(state: StateBlock, startLine: number, endLine: number, s
 
 /** Consecutive `===` blocks form one tab set; `===!` starts a new set. */
 function tabsRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4 || firstChar(state, startLine) !== 0x3d /* = */) return false;
   if (!TAB_HEADER.exec(lineText(state, startLine))) return false;
   if (silent) return true;
   const labels: string[] = [];

@@ -12,7 +12,7 @@ function lineText(state: StateBlock, line: number): string {
 }
 
 function mdInHtmlRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4 || state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]) !== 0x3c /* < */) return false;
   const open = OPEN.exec(lineText(state, startLine));
   if (!open) return false;
   const tag = open[1].toLowerCase();
