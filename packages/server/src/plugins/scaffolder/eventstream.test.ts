@@ -104,6 +104,24 @@ describe('the task event stream (SQLite, over a real socket)', () => {
     expect(events.at(-1)?.event).toBe('completion');
   });
 
+  it('long-polls /events: an idle wait answers the first event that arrives', async () => {
+    const id = await start();
+    const all = (await readStream(`${base}/tasks/${id}/eventstream`)).events;
+    // After the second-to-last event, only the completion is left: already stored, answered at once.
+    const last = (await (await fetch(`${base}/tasks/${id}/events?after=${all.at(-2)!.data.id}`)).json()) as Array<{ type: string }>;
+    expect(last.map((e) => e.type)).toEqual(['completion']);
+    // During the pause nothing is written for 400 ms: a poll after the last event waits for the next.
+    const paced = await start();
+    const waiting = await until(
+      async () => (await (await fetch(`${base}/tasks/${paced}/events`)).json()) as Array<{ id: number; body: { message: string } }>,
+      (events) => events.some((e) => e.body.message === 'Waiting 400 ms'),
+    );
+    const started = Date.now();
+    const next = (await (await fetch(`${base}/tasks/${paced}/events?after=${waiting.at(-1)!.id}`)).json()) as Array<{ body: { message: string } }>;
+    expect(Date.now() - started).toBeGreaterThan(150);
+    expect(next[0].body.message).toBe('Finished step debug:wait');
+  });
+
   it('answers 404 for an unknown task instead of a stream', async () => {
     const res = await fetch(`${base}/tasks/unknown/eventstream`);
     expect(res.status).toBe(404);

@@ -84,8 +84,8 @@ export function registerScaffolderRoutes(http: FastifyInstance, options: Scaffol
     const { taskId } = taskParams.parse(request.params);
     const { after = 0 } = afterQuery.parse(request.query);
     await service.getTask(taskId);
+    // The response's close: the client went away (the request's own close fires once its body is read).
     const closed = new AbortController();
-    request.raw.on('close', () => closed.abort());
     reply.raw.on('close', () => closed.abort());
     reply.hijack();
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -101,13 +101,13 @@ export function registerScaffolderRoutes(http: FastifyInstance, options: Scaffol
     }
   });
 
-  http.get('/v2/tasks/:taskId/events', { config: { permission: permissions.taskRead } }, async (request) => {
+  http.get('/v2/tasks/:taskId/events', { config: { permission: permissions.taskRead } }, async (request, reply) => {
     const { taskId } = taskParams.parse(request.params);
     const { after = 0 } = afterQuery.parse(request.query);
     await service.getTask(taskId);
     const stop = new AbortController();
     const timer = setTimeout(() => stop.abort(), LONG_POLL_MS);
-    request.raw.on('close', () => stop.abort());
+    reply.raw.on('close', () => stop.abort());
     try {
       return await events.nextBatch(taskId, after, stop.signal);
     } finally {
