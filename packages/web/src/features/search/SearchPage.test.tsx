@@ -30,7 +30,7 @@ const firstPage: SearchResultSet = {
     {
       type: 'techdocs',
       rank: 2,
-      document: { title: 'Refunds', text: 'How refunds work', location: '/docs/default/component/payments-service/refunds' },
+      document: { title: 'Refunds', text: 'How refunds work', location: '/docs/default/component/payments-service/refunds', entityTitle: 'Payments service' },
     },
   ],
   facets: {
@@ -84,6 +84,9 @@ describe('SearchPage', () => {
     expect(document.querySelector('script')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('27 results');
     expect(results).toHaveTextContent('Owner: team-payments');
+    // A documentation result links to the reader and names whose documentation it is.
+    expect(within(results).getByRole('link', { name: 'Refunds' })).toHaveAttribute('href', '/docs/default/component/payments-service/refunds');
+    expect(results).toHaveTextContent('In the documentation of Payments service');
   });
 
   it('says "1,000+" when the server stopped counting', async () => {

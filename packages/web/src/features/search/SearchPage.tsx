@@ -194,6 +194,11 @@ function ResultItem({ result, showType }: { result: SearchResult; showType: bool
           postTag={highlight?.postTag}
         />
       </Typography>
+      {document.entityTitle && (
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          In the documentation of {document.entityTitle}
+        </Typography>
+      )}
       {document.owner && (
         <Typography variant="caption" color="text.secondary">
           Owner: {readableOwner(document.owner)}

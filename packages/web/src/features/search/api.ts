@@ -34,6 +34,8 @@ export interface SearchDocument {
   owner?: string;
   lifecycle?: string;
   tags?: string[];
+  /** Documentation results: the title of the entity whose docs the page belongs to. */
+  entityTitle?: string;
 }
 
 export interface SearchHighlight {
