@@ -154,8 +154,13 @@ export class TaskWorker {
       }
     } finally {
       clearInterval(heartbeat);
-      await Promise.all([rm(workspacePath, { recursive: true, force: true }), rm(temporaryPath, { recursive: true, force: true })]);
+      await this.removeWorkspace(row.id);
     }
+  }
+
+  private async removeWorkspace(taskId: string): Promise<void> {
+    const workspacePath = path.join(this.options.workspaceDir, taskId);
+    await Promise.all([rm(workspacePath, { recursive: true, force: true }), rm(`${workspacePath}.tmp`, { recursive: true, force: true })]);
   }
 
   private async finish(taskId: string, result: Parameters<TaskStore['finish']>[2]) {
@@ -183,6 +188,8 @@ export class TaskWorker {
       );
       const event = await this.options.store.finish(row.id, ['processing'], { status: 'failed', message, error: { name: 'Error', message }, steps });
       if (event) this.options.events.announce(row.id);
+      // The previous run of this server cannot clean up after itself any more.
+      if (restarted) await this.removeWorkspace(row.id);
     }
   }
 }

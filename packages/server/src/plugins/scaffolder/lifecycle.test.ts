@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,7 @@ describe.each(await availableEngines())('scaffolder task lifecycle on %s', (engi
       { id: 'alive', claimed_by: 'elsewhere:2/run', last_heartbeat_at: now, steps: JSON.stringify(steps) },
     ]);
 
+    mkdirSync(path.join(app.root, 'data/scaffolder/restarted/half-written'), { recursive: true });
     const restarted = await app.restart();
     others.push(restarted);
     const restartedTask = await get('/api/scaffolder/v2/tasks/restarted');
@@ -133,6 +134,7 @@ describe.each(await availableEngines())('scaffolder task lifecycle on %s', (engi
     expect((await get('/api/scaffolder/v2/tasks/restarted/events')).at(-1)).toMatchObject({ type: 'completion', body: { status: 'failed', message: RESTARTED_MESSAGE } });
     expect(await get('/api/scaffolder/v2/tasks/silent')).toMatchObject({ status: 'failed', error: { message: STALE_MESSAGE } });
     expect((await get('/api/scaffolder/v2/tasks/alive')).status).toBe('processing');
+    expect(existsSync(path.join(app.root, 'data/scaffolder/restarted'))).toBe(false);
   });
 
   it('two stores on one database never claim the same task', async () => {
