@@ -113,7 +113,7 @@ export class DocsBuilds {
     try {
       const hash = await hashTree(source.dir);
       const last = await store.get(entityRef);
-      if (last.builtAt && last.sourceHash === hash) {
+      if (last.builtAt && last.sourceHash === hash && (await publisher.exists(sitePrefix(entity), 'techdocs_metadata.json'))) {
         // The published site is this source's: nothing to build, and a failure since (an unreachable repository) is over.
         if (last.state !== 'built') await store.set(entityRef, { state: 'built', error: null });
         return;

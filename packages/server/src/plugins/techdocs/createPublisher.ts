@@ -11,6 +11,7 @@ export function createPublisher(config: Pick<Config, 'techdocs' | 'dataDir'>): P
     return {
       publish: async (prefix, site) => (await s3).publish(prefix, site),
       read: async (prefix, file) => (await s3).read(prefix, file),
+      exists: async (prefix, file) => (await s3).exists(prefix, file),
     };
   }
   return localPublisher(path.join(config.dataDir, 'techdocs'));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +110,12 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
     // The source is back unchanged: the failure is cleared without publishing anything new.
     expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({ event: 'finish', data: { updated: false } });
     expect((await get('/api/techdocs/status/default/component/shop')).json()).toMatchObject({ state: 'built', builtAt: good.builtAt });
+  });
+
+  it('builds again when the published site is gone, even from an unchanged source', async () => {
+    rmSync(path.join(root, 'data/techdocs/default/component/shop'), { recursive: true });
+    expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).statusCode).toBe(404);
+    expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({ event: 'finish', data: { updated: true } });
+    expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('Changed.');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, NotFoundError } from '../../core/errors';
 import { writeSite, type BuildResult } from './build';
@@ -8,6 +8,8 @@ export interface Publisher {
   publish(prefix: string, site: BuildResult): Promise<void>;
   /** A file of a published site; NotFoundError when there is none. */
   read(prefix: string, file: string): Promise<Buffer>;
+  /** Whether a published site has the file (a site recorded as built may be gone: a new bucket, a wiped disk). */
+  exists(prefix: string, file: string): Promise<boolean>;
 }
 
 /**
@@ -16,6 +18,13 @@ export interface Publisher {
  */
 export function localPublisher(baseDir: string): Publisher {
   const siteDir = (prefix: string) => path.join(baseDir, ...prefix.split('/'));
+  const fileOf = (prefix: string, file: string) => {
+    const root = siteDir(prefix);
+    const resolved = path.resolve(root, ...file.split('/'));
+    // The path comes from a URL: it must stay inside the site.
+    if (file.includes('\0') || (resolved !== root && !resolved.startsWith(root + path.sep))) throw new InputError(`Not a file of the site: ${file}`);
+    return resolved;
+  };
   return {
     async publish(prefix, site) {
       const target = siteDir(prefix);
@@ -28,15 +37,18 @@ export function localPublisher(baseDir: string): Publisher {
       await rm(old, { recursive: true, force: true });
     },
     async read(prefix, file) {
-      const root = siteDir(prefix);
-      const resolved = path.resolve(root, ...file.split('/'));
-      // The path comes from a URL: it must stay inside the site.
-      if (file.includes('\0') || (resolved !== root && !resolved.startsWith(root + path.sep))) throw new InputError(`Not a file of the site: ${file}`);
       try {
-        return await readFile(resolved);
-      } catch {
+        return await readFile(fileOf(prefix, file));
+      } catch (error) {
+        if (error instanceof InputError) throw error;
         throw new NotFoundError(`No ${file} in the documentation of ${prefix}`);
       }
+    },
+    async exists(prefix, file) {
+      return stat(fileOf(prefix, file)).then(
+        (found) => found.isFile(),
+        () => false,
+      );
     },
   };
 }

@@ -34,7 +34,7 @@ const isMissing = (error: unknown) => (error as { $metadata?: { httpStatusCode?:
  * build overwrites the files it has, then removes the ones it no longer has, metadata last: a build
  * that fails half way leaves every file of the last good site readable.
  */
-export function s3Publisher(options: S3PublisherOptions): Publisher & { exists(prefix: string, file: string): Promise<boolean> } {
+export function s3Publisher(options: S3PublisherOptions): Publisher {
   const client = new S3Client({
     region: options.region,
     endpoint: options.endpoint,
