@@ -114,7 +114,8 @@ export class TaskRunner {
         await setStatus(index, 'processing');
         await log(`Beginning step ${step.name}`, 'processing');
         if (hooks.isDryRun && !action.supportsDryRun) {
-          await log(`Skipping because ${action.id} does not support dry-run; it would run with the rendered input`, 'skipped');
+          const input = renderValue(this.templater, step.input ?? {}, context(), `step "${step.id}" input`);
+          await log(`Skipping because ${action.id} does not support dry-run; it would run with ${JSON.stringify(input)}`, 'skipped');
           await setStatus(index, 'skipped');
           stepOutputs[step.id] = { output: {} };
           continue;

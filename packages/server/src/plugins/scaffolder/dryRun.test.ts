@@ -49,7 +49,7 @@ describe('POST /v2/dry-run', () => {
       { id: 'register', name: 'catalog:register', action: 'catalog:register' },
     ]);
     expect(body.output).toEqual({ text: [{ title: 'Name', content: 'shop' }] });
-    expect(body.log.some((e: { body: { message: string; stepId?: string } }) => e.body.stepId === 'register' && /does not support dry-run/.test(e.body.message))).toBe(true);
+    expect(body.log.some((e: { body: { message: string; stepId?: string } }) => e.body.stepId === 'register' && /does not support dry-run; it would run with {"catalogInfoUrl":"https:\/\/git.example\/x\/catalog-info.yaml"}/.test(e.body.message))).toBe(true);
     expect(body.log.at(-1)).toMatchObject({ type: 'completion', body: { status: 'completed' } });
   });
 

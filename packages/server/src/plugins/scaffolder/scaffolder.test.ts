@@ -27,6 +27,16 @@ describe.each(await availableEngines())('scaffolder tasks on %s', (engine) => {
       },
       { name: 'unknown-action', steps: [{ id: 'make', action: 'does:not-exist' }] },
       {
+        name: 'loops',
+        parameters: { properties: { names: { type: 'array', items: { type: 'string' } }, labels: { type: 'object' } } },
+        steps: [
+          { id: 'perName', action: 'catalog:write', each: '${{ parameters.names }}', input: { filePath: '${{ each.value }}.yaml', entity: { n: '${{ each.key }}' } } },
+          { id: 'perEntry', action: 'debug:log', each: '${{ parameters.labels }}', input: { message: '${{ each.key }}=${{ each.value }}' } },
+          { id: 'list', action: 'debug:log', input: { listWorkspace: true } },
+        ],
+        output: { written: '${{ steps.perName.output | length }}' },
+      },
+      {
         name: 'leaky',
         steps: [
           { id: 'echo', action: 'debug:log', input: { message: 'using ${{ secrets.token }} now' } },
@@ -82,6 +92,14 @@ describe.each(await availableEngines())('scaffolder tasks on %s', (engine) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('Step "make" uses the action "does:not-exist", which does not exist');
     expect((await get('/api/scaffolder/v2/tasks')).tasks.some((t: { spec: { templateInfo: { entityRef: string } } }) => t.spec.templateInfo.entityRef.endsWith('unknown-action'))).toBe(false);
+  });
+
+  it('runs a step once per item with each, over lists and objects', async () => {
+    const task = await runTask(app, 'template:default/loops', { names: ['x', 'y'], labels: { a: 1, b: 2 } });
+    expect(task.status).toBe('completed');
+    expect(task.output).toEqual({ written: 2 });
+    const messages = (await get(`/api/scaffolder/v2/tasks/${task.id}/events`)).map((e: { body: { message: string } }) => e.body.message);
+    expect(messages).toEqual(expect.arrayContaining(['a=1', 'b=2', 'x.yaml', 'y.yaml']));
   });
 
   it('keeps secrets out of the log and the error', async () => {
