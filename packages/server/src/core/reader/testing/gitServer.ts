@@ -163,10 +163,17 @@ function pushTarget(req: IncomingMessage): string | undefined {
   return name;
 }
 
-export async function startGitServer(): Promise<GitServer> {
+export interface GitServerOptions {
+  /** Port on 127.0.0.1; a free one when absent. */
+  port?: number;
+  /** Keep the bare repositories here, across restarts (the demo's git host); a temp dir removed on close when absent. */
+  reposDir?: string;
+}
+
+export async function startGitServer(options: GitServerOptions = {}): Promise<GitServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'greenroom-git-server-'));
-  const projectRoot = path.join(root, 'repos');
-  await mkdir(projectRoot);
+  const projectRoot = options.reposDir ?? path.join(root, 'repos');
+  await mkdir(projectRoot, { recursive: true });
   const repos = new Map<string, RepoState>();
   const requests: GitServer['requests'] = [];
 
@@ -197,7 +204,10 @@ export async function startGitServer(): Promise<GitServer> {
       () => res.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const repo = (name: string): RepoState => {
