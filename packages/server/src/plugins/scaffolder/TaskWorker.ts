@@ -8,6 +8,8 @@ import type { TaskEvents } from './TaskEvents';
 import { StepFailedError, TaskCancelledError, TaskRunner, type TaskSpec } from './TaskRunner';
 import type { StepState, TaskRow, TaskStore } from './TaskStore';
 
+type FinishResult = Parameters<TaskStore['finish']>[2];
+
 export const RESTARTED_MESSAGE = 'The server restarted while this task was running';
 export const STALE_MESSAGE = 'The server running this task stopped sending heartbeats';
 
@@ -120,9 +122,10 @@ export class TaskWorker {
         (error) => this.options.logger.warn({ err: error, taskId: row.id }, 'scaffolder heartbeat failed'),
       );
     }, this.heartbeatMs()).unref();
+    let result: FinishResult;
     try {
       await mkdir(workspacePath, { recursive: true });
-      const result = await new TaskRunner(this.options.actions()).run(spec, {
+      const run = await new TaskRunner(this.options.actions()).run(spec, {
         taskId: row.id,
         workspacePath,
         temporaryPath,
@@ -137,25 +140,26 @@ export class TaskWorker {
           await store.saveSteps(row.id, changed);
         },
       });
-      await this.finish(row.id, { status: 'completed', message: 'Run completed', output: result.output, steps });
+      result = { status: 'completed', message: 'Run completed', output: run.output, steps };
     } catch (error) {
-      if (error instanceof TaskCancelledError || abort.signal.aborted) {
-        const stopping = this.stopped;
-        await this.finish(row.id, {
-          status: stopping ? 'failed' : 'cancelled',
-          message: stopping ? 'The server stopped while this task was running' : 'The task was cancelled',
-          ...(stopping ? { error: { name: 'Error', message: 'The server stopped while this task was running' } } : {}),
-          steps,
-        });
-      } else {
-        const cause = error as Error;
-        const message = error instanceof StepFailedError ? `Step ${error.stepId} failed: ${cause.message}` : cause.message;
-        await this.finish(row.id, { status: 'failed', message, error: { name: errorName(error), message: cause.message }, steps });
-      }
+      result = this.failure(error, abort.signal.aborted, steps);
     } finally {
       clearInterval(heartbeat);
-      await this.removeWorkspace(row.id);
     }
+    // Cleaned up before the task reads as ended, so an ended task never has a workspace left.
+    await this.removeWorkspace(row.id);
+    await this.finish(row.id, result);
+  }
+
+  private failure(error: unknown, aborted: boolean, steps: StepState[]): FinishResult {
+    if (error instanceof TaskCancelledError || aborted) {
+      if (!this.stopped) return { status: 'cancelled', message: 'The task was cancelled', steps };
+      const message = 'The server stopped while this task was running';
+      return { status: 'failed', message, error: { name: 'Error', message }, steps };
+    }
+    const cause = error as Error;
+    const message = error instanceof StepFailedError ? `Step ${error.stepId} failed: ${cause.message}` : cause.message;
+    return { status: 'failed', message, error: { name: errorName(error), message: cause.message }, steps };
   }
 
   private async removeWorkspace(taskId: string): Promise<void> {
@@ -163,7 +167,7 @@ export class TaskWorker {
     await Promise.all([rm(workspacePath, { recursive: true, force: true }), rm(`${workspacePath}.tmp`, { recursive: true, force: true })]);
   }
 
-  private async finish(taskId: string, result: Parameters<TaskStore['finish']>[2]) {
+  private async finish(taskId: string, result: FinishResult) {
     const event = await this.options.store.finish(taskId, ['processing'], result);
     if (event) this.options.events.announce(taskId);
   }
