@@ -33,7 +33,8 @@ test('reads an entity\'s documentation: navigation, a link to another page\'s he
 
   // Searching within the documentation leads to the section.
   await page.getByLabel('Search this documentation').fill('acquirer outage');
-  await page.getByRole('list', { name: 'Documentation search results' }).getByRole('link', { name: /Acquirer outage/ }).first().click();
+  // The words are in the runbook's text (an admonition, not a heading): the result is the page or its first section.
+  await page.getByRole('list', { name: 'Documentation search results' }).getByRole('link', { name: /^Runbook/ }).first().click();
   await expect(page).toHaveURL(/\/docs\/operations\/runbook\/(#.*)?$/);
   await page.goBack();
 
@@ -41,4 +42,17 @@ test('reads an entity\'s documentation: navigation, a link to another page\'s he
   const code = article.locator('.highlight', { hasText: 'CaptureJob.java' });
   await expect(code.locator('.hljs-keyword').first()).toBeVisible();
   await expect(code.locator('.linenos').first()).toHaveText('1');
+});
+
+test('finds documentation on the docs index and opens a Backstage reader link at its heading', async ({ page }) => {
+  await page.goto('/docs');
+  const row = page.locator('tr[data-entity-ref="component:default/payments-service"]');
+  await expect(row.getByText('Built', { exact: true })).toBeVisible();
+  await row.getByRole('link', { name: 'Payments service' }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-service\/docs\/$/);
+  await expect(page.locator('.greenroom-docs').getByRole('heading', { level: 1, name: 'Payments service' })).toBeVisible();
+
+  await page.goto('/docs/default/component/payments-service/getting-started/#run-it-locally');
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/payments-service\/docs\/getting-started\/#run-it-locally$/);
+  await expect(page.locator('.greenroom-docs').getByRole('heading', { level: 2, name: 'Run it locally' })).toBeInViewport();
 });
