@@ -22,7 +22,10 @@ describe('AuditPage', () => {
       'GET /api/audit/events': (url: URL) => {
         if (url.searchParams.get('cursor') === 'page-2') return { items: [event('3', 'catalog.location.create', 'allowed')] };
         if (url.searchParams.get('outcome') === 'denied') return { items: [event('2', 'catalog.entity.delete', 'denied')] };
-        return { items: [event('1', 'catalog.entity.refresh', 'allowed'), event('2', 'catalog.entity.delete', 'denied')], nextCursor: 'page-2' };
+        return {
+          items: [event('1', 'catalog.entity.refresh', 'allowed'), event('2', 'catalog.entity.delete', 'denied')],
+          nextCursor: 'page-2',
+        };
       },
     });
     const user = userEvent.setup();

@@ -103,7 +103,10 @@ function AuditLog() {
         <Button disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
           Newer
         </Button>
-        <Button disabled={!events.data?.nextCursor || events.isPlaceholderData} onClick={() => setCursors((c) => [...c, events.data!.nextCursor])}>
+        <Button
+          disabled={!events.data?.nextCursor || events.isPlaceholderData}
+          onClick={() => setCursors((c) => [...c, events.data!.nextCursor])}
+        >
           Older
         </Button>
       </Stack>
@@ -150,7 +153,11 @@ function EventRow({ event }: { event: AuditEvent }) {
         <time dateTime={event.at}>{new Date(event.at).toLocaleString()}</time>
       </TableCell>
       <TableCell>
-        {event.actor.type === 'user' ? <EntityRefLink entityRef={event.actor.ref} title={event.actor.displayName} /> : event.actor.displayName}
+        {event.actor.type === 'user' ? (
+          <EntityRefLink entityRef={event.actor.ref} title={event.actor.displayName} />
+        ) : (
+          event.actor.displayName
+        )}
         <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
           {event.actor.type}
         </Typography>

@@ -65,7 +65,11 @@ describe('ProfilePage', () => {
     expect(await screen.findByText(/Copy your new token “nightly sync” now/)).toBeInTheDocument();
     expect(screen.getByText(/It will not be shown again/)).toBeInTheDocument();
     expect(screen.getByLabelText('New token')).toHaveTextContent('grt_s3cr3t');
-    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ name: 'nightly sync', scopes: ['catalog:read', 'catalog:write'], expiresInDays: 90 });
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      name: 'nightly sync',
+      scopes: ['catalog:read', 'catalog:write'],
+      expiresInDays: 90,
+    });
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledWith('grt_s3cr3t');
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeInTheDocument();

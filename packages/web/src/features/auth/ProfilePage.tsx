@@ -1,10 +1,11 @@
-import { Alert, Avatar, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { Alert, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { EntityRefLink } from '../../components/EntityRefLink';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from './api';
 import { TokensCard } from './TokensCard';
+import { UserAvatar } from './UserAvatar';
 
 /** Who the portal thinks you are: your user entity, the groups you act for, and your access tokens. */
 export default function ProfilePage() {
@@ -26,11 +27,11 @@ export default function ProfilePage() {
     <>
       <PageTitle title="Profile" />
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, md: 5 }}>
+        <Grid size={{ xs: 12, lg: 4 }}>
           <Card>
             <CardContent>
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
-                <Avatar src={user.picture} alt="" sx={{ width: 56, height: 56 }} />
+                <UserAvatar user={user} size={56} />
                 <div>
                   <Typography variant="h5" component="h2">
                     {user.displayName}
@@ -53,7 +54,14 @@ export default function ProfilePage() {
               {groups.length === 0 ? (
                 <Typography>You belong to no group.</Typography>
               ) : (
-                <Stack direction="row" spacing={1} useFlexGap component="ul" aria-label="Groups" sx={{ flexWrap: 'wrap', p: 0, m: 0, listStyle: 'none' }}>
+                <Stack
+                  direction="row"
+                  spacing={1}
+                  useFlexGap
+                  component="ul"
+                  aria-label="Groups"
+                  sx={{ flexWrap: 'wrap', p: 0, m: 0, listStyle: 'none' }}
+                >
                   {groups.map((ref) => (
                     <Chip key={ref} component="li" variant="outlined" label={<EntityRefLink entityRef={ref} defaultKind="group" />} />
                   ))}
@@ -67,7 +75,7 @@ export default function ProfilePage() {
             </CardContent>
           </Card>
         </Grid>
-        <Grid size={{ xs: 12, md: 7 }}>
+        <Grid size={{ xs: 12, lg: 8 }}>
           <TokensCard />
         </Grid>
       </Grid>

@@ -44,7 +44,13 @@ export default function SignInPage() {
             <Stack spacing={1.5}>
               {providers.data.providers.map((provider) => (
                 // A plain link: the sign-in flow is a series of full-page redirects through the provider.
-                <Button key={provider.id} variant="contained" size="large" startIcon={<LoginIcon />} href={providerStartUrl(provider.id, redirect)}>
+                <Button
+                  key={provider.id}
+                  variant="contained"
+                  size="large"
+                  startIcon={<LoginIcon />}
+                  href={providerStartUrl(provider.id, redirect)}
+                >
                   Sign in with {provider.title}
                 </Button>
               ))}

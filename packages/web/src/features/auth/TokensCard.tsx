@@ -13,6 +13,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TableRow,
   Typography,
@@ -46,8 +47,8 @@ export function TokensCard() {
           </Button>
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          Scripts and CI jobs send a token as <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, limited to its
-          scopes, until it expires or you revoke it.
+          Scripts and CI jobs send a token as <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, limited to its scopes,
+          until it expires or you revoke it.
         </Typography>
         {created && <NewTokenNotice token={created} onDismiss={() => setCreated(undefined)} />}
         {tokens.isLoading && <Loading label="Loading your tokens" />}
@@ -56,40 +57,42 @@ export function TokensCard() {
           (tokens.data.items.length === 0 ? (
             <Typography>You have no tokens.</Typography>
           ) : (
-            <Table size="small" aria-label="Your tokens">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Name</TableCell>
-                  <TableCell>Scopes</TableCell>
-                  <TableCell>Created</TableCell>
-                  <TableCell>Expires</TableCell>
-                  <TableCell>Last used</TableCell>
-                  <TableCell aria-label="Actions" />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {tokens.data.items.map((token) => (
-                  <TableRow key={token.id}>
-                    <TableCell>{token.name}</TableCell>
-                    <TableCell>
-                      <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                        {token.scopes.map((scope) => (
-                          <Chip key={scope} label={scope} size="small" />
-                        ))}
-                      </Stack>
-                    </TableCell>
-                    <TableCell>{day(token.createdAt)}</TableCell>
-                    <TableCell>{day(token.expiresAt)}</TableCell>
-                    <TableCell>{day(token.lastUsedAt)}</TableCell>
-                    <TableCell align="right">
-                      <Button color="error" size="small" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
-                        Revoke
-                      </Button>
-                    </TableCell>
+            <TableContainer>
+              <Table size="small" aria-label="Your tokens">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Name</TableCell>
+                    <TableCell>Scopes</TableCell>
+                    <TableCell>Created</TableCell>
+                    <TableCell>Expires</TableCell>
+                    <TableCell>Last used</TableCell>
+                    <TableCell aria-label="Actions" />
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {tokens.data.items.map((token) => (
+                    <TableRow key={token.id}>
+                      <TableCell>{token.name}</TableCell>
+                      <TableCell>
+                        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                          {token.scopes.map((scope) => (
+                            <Chip key={scope} label={scope} size="small" />
+                          ))}
+                        </Stack>
+                      </TableCell>
+                      <TableCell>{day(token.createdAt)}</TableCell>
+                      <TableCell>{day(token.expiresAt)}</TableCell>
+                      <TableCell>{day(token.lastUsedAt)}</TableCell>
+                      <TableCell align="right">
+                        <Button color="error" size="small" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                          Revoke
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
           ))}
       </CardContent>
       {creating && (

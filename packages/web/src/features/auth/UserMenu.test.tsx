@@ -9,7 +9,12 @@ const jane = {
   signedIn: true,
   guest: false,
   csrfToken: 'c',
-  user: { entityRef: 'user:default/jane.doe', displayName: 'Jane Doe', email: 'jane@acme.example', ownershipEntityRefs: ['user:default/jane.doe'] },
+  user: {
+    entityRef: 'user:default/jane.doe',
+    displayName: 'Jane Doe',
+    email: 'jane@acme.example',
+    ownershipEntityRefs: ['user:default/jane.doe'],
+  },
 };
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,12 +1,14 @@
 import LogoutIcon from '@mui/icons-material/Logout';
 import PersonIcon from '@mui/icons-material/Person';
+import PersonOutlineIcon from '@mui/icons-material/PersonOutlineOutlined';
 import LoginIcon from '@mui/icons-material/Login';
-import { Avatar, Button, Chip, Divider, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
+import { Button, Chip, Divider, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { fullPageLoad, signInPath } from '../../api/http';
-import { logout, useSession, type SessionUser } from './api';
+import { logout, useSession } from './api';
+import { UserAvatar } from './UserAvatar';
 
 /** The header's account corner: the signed-in user with a menu, or a plain "Guest" badge in guest mode. */
 export function UserMenu() {
@@ -26,7 +28,14 @@ export function UserMenu() {
     return (
       <>
         <Tooltip title="Guest mode: nobody is signed in, and anyone who can reach this portal may use it">
-          <Chip label="Guest" color="warning" variant="filled" onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" />
+          <Chip
+            icon={<PersonOutlineIcon />}
+            label="Guest"
+            color="warning"
+            variant="filled"
+            onClick={(e) => setAnchor(e.currentTarget)}
+            aria-haspopup="menu"
+          />
         </Tooltip>
         <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
           <MenuItem component="a" href={signInPath(`${location.pathname}${location.search}`)} onClick={() => setAnchor(null)}>
@@ -48,7 +57,7 @@ export function UserMenu() {
         onClick={(e) => setAnchor(e.currentTarget)}
         aria-haspopup="menu"
         aria-label={`Account of ${user.displayName}`}
-        startIcon={<UserAvatar user={user} />}
+        startIcon={<UserAvatar user={user} size={28} />}
         sx={{ textTransform: 'none' }}
       >
         <Typography component="span" sx={{ display: { xs: 'none', sm: 'inline' }, maxWidth: 180 }} noWrap>
@@ -81,19 +90,5 @@ export function UserMenu() {
         )}
       </Menu>
     </>
-  );
-}
-
-function UserAvatar({ user }: { user: SessionUser }) {
-  const initials = user.displayName
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]!.toUpperCase())
-    .join('');
-  return (
-    <Avatar src={user.picture} alt="" sx={{ width: 28, height: 28, fontSize: '0.8rem' }}>
-      {initials || '?'}
-    </Avatar>
   );
 }

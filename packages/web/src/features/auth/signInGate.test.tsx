@@ -15,7 +15,10 @@ describe('the portal with guest mode off', () => {
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Sign in to Greenroom' })).toBeInTheDocument();
     await vi.waitFor(() => expect(window.location.pathname + window.location.search).toBe('/signin?redirect=%2Fcatalog%3Fkind%3Dapi'));
-    expect(await screen.findByRole('link', { name: 'Sign in with Northwind SSO' })).toHaveAttribute('href', '/api/auth/oidc/start?redirect=%2Fcatalog%3Fkind%3Dapi');
+    expect(await screen.findByRole('link', { name: 'Sign in with Northwind SSO' })).toHaveAttribute(
+      'href',
+      '/api/auth/oidc/start?redirect=%2Fcatalog%3Fkind%3Dapi',
+    );
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
   });
 

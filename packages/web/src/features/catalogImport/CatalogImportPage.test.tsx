@@ -73,7 +73,11 @@ describe('CatalogImportPage for someone who may not register', () => {
   it('says so up front, still analyzes, and keeps Register disabled with the reason', async () => {
     mockApi({
       ...permissionsApi(['catalog.location.create']),
-      'POST /api/catalog/locations': respond(201, { location: { id: 'dryrun-1', type: 'url', target }, entities: [component], exists: false }),
+      'POST /api/catalog/locations': respond(201, {
+        location: { id: 'dryrun-1', type: 'url', target },
+        entities: [component],
+        exists: false,
+      }),
     });
     renderWithApp(<CatalogImportPage />, { url: '/catalog-import' });
     expect(await screen.findByText(/You are not allowed to register locations/)).toBeInTheDocument();

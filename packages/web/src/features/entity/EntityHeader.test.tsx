@@ -19,7 +19,10 @@ describe('EntityHeader actions', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Entity actions' }));
     const refresh = await screen.findByRole('menuitem', { name: /Refresh from source.*Only its owners may refresh this entity/ });
     expect(refresh).toHaveAttribute('aria-disabled', 'true');
-    expect(screen.getByRole('menuitem', { name: /Unregister entity.*Only its owners may unregister/ })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('menuitem', { name: /Unregister entity.*Only its owners may unregister/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     // Both checks name this entity, and travel in one request.
     const checks = calls.filter((c) => c.url.pathname === '/api/permission/authorize');
     expect(checks).toHaveLength(1);

@@ -54,7 +54,10 @@ export function EntityHeader({ entity }: { entity: Entity }) {
                   refresh.mutate();
                 }}
               >
-                <ListItemText primary="Refresh from source" secondary={permissionReason(mayRefresh, 'Only its owners may refresh this entity')} />
+                <ListItemText
+                  primary="Refresh from source"
+                  secondary={permissionReason(mayRefresh, 'Only its owners may refresh this entity')}
+                />
               </MenuItem>
               <MenuItem
                 disabled={!mayDelete.allowed}
@@ -63,7 +66,10 @@ export function EntityHeader({ entity }: { entity: Entity }) {
                   setUnregistering(true);
                 }}
               >
-                <ListItemText primary="Unregister entity" secondary={permissionReason(mayDelete, 'Only its owners may unregister this entity')} />
+                <ListItemText
+                  primary="Unregister entity"
+                  secondary={permissionReason(mayDelete, 'Only its owners may unregister this entity')}
+                />
               </MenuItem>
             </Menu>
           </Stack>
