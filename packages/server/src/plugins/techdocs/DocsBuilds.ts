@@ -8,7 +8,7 @@ import type { Logger } from '../../core/logger';
 import { yieldToEventLoop } from '../../core/yieldToEventLoop';
 import type { CatalogApi } from '../catalog/extensions';
 import { buildSite } from './build';
-import type { BuildStore } from './BuildStore';
+import type { BuildStatus, BuildStore } from './BuildStore';
 import { resolveDocsSource, type DocsSourceDeps } from './docsSource';
 import type { Publisher } from './publisher';
 
@@ -56,6 +56,26 @@ export class DocsBuilds {
         this.loading -= 1;
         this.settle();
       });
+  }
+
+  /** 'queued' or 'building' while this server has the entity's build in hand. */
+  pendingState(ref: string): 'queued' | 'building' | undefined {
+    const key = ref.toLowerCase();
+    if (this.running.has(key)) return 'building';
+    return this.waiting.includes(key) ? 'queued' : undefined;
+  }
+
+  /**
+   * The status to show: a site never built reads 'queued' while its first build waits here. A built
+   * one keeps reading 'built' while queued, since most queued builds find their source unchanged.
+   */
+  async status(ref: string): Promise<BuildStatus> {
+    return this.withPending(ref, await this.deps.store.get(ref));
+  }
+
+  withPending(ref: string, status: BuildStatus): BuildStatus {
+    const pending = status.state === 'none' ? this.pendingState(ref) : undefined;
+    return pending ? { ...status, state: pending } : status;
   }
 
   /** Queues a build of one entity and resolves when it has run (or found its source unchanged). */

@@ -73,7 +73,7 @@ export function registerDocsEntityRoutes(http: FastifyInstance, deps: { catalog:
     const statuses = await deps.store.statuses([...new Set(documented.map((d) => d.docsRef))]);
     return {
       items: documented.map(({ entity, docsRef }) => {
-        const status = statuses.get(docsRef)!;
+        const status = deps.builds.withPending(docsRef, statuses.get(docsRef)!);
         const entityRef = stringifyEntityRef(entity);
         return {
           entityRef,

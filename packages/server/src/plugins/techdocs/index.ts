@@ -34,7 +34,7 @@ export const techdocsPlugin = definePlugin({
       logger: ctx.logger,
     });
     queues.set(ctx.database, builds);
-    registerTechdocsRoutes(ctx.http, store, publisher);
+    registerTechdocsRoutes(ctx.http, builds, publisher);
     registerDocsEntityRoutes(ctx.http, { catalog, store, builds });
     ctx.contribute(searchCollators, createTechdocsCollator({ catalog, store, publisher, events: ctx.events }));
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { stringifyEntityRef } from '@greenroom/model';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { BuildStore } from './BuildStore';
+import type { DocsBuilds } from './DocsBuilds';
 import { techdocsPermissions } from './permissions';
 import type { Publisher } from './publisher';
 
@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Backstage's TechDocs routes (static files, metadata) plus Greenroom's build status. */
-export function registerTechdocsRoutes(http: FastifyInstance, store: BuildStore, publisher: Publisher) {
+export function registerTechdocsRoutes(http: FastifyInstance, builds: DocsBuilds, publisher: Publisher) {
   const read = { permission: techdocsPermissions.read };
   const prefixOf = (params: unknown) => {
     const { namespace, kind, name } = entityParams.parse(params);
@@ -49,7 +49,7 @@ export function registerTechdocsRoutes(http: FastifyInstance, store: BuildStore,
 
   http.get('/status/:namespace/:kind/:name', { config: read }, async (request) => {
     const { namespace, kind, name } = entityParams.parse(request.params);
-    const { sourceHash: _hash, ...status } = await store.get(stringifyEntityRef({ kind, namespace, name }));
+    const { sourceHash: _hash, ...status } = await builds.status(stringifyEntityRef({ kind, namespace, name }));
     return status;
   });
 }
