@@ -8,7 +8,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../../core/errors';
+import type { Permissions } from '../../core/permissions';
 import type { CatalogApi } from '../catalog/extensions';
+import { mayRead } from './authorizeEntity';
 import type { BuildStore } from './BuildStore';
 import type { DocsBuilds } from './DocsBuilds';
 import { techdocsPermissions } from './permissions';
@@ -39,7 +41,10 @@ const filterValue = (name: string, value: string) => {
  * The routes that start from an entity: its Backstage-shaped metadata, the documented-entity list
  * of the docs index (Greenroom's), and Backstage's `sync`, which builds now and streams the outcome.
  */
-export function registerDocsEntityRoutes(http: FastifyInstance, deps: { catalog: () => CatalogApi; store: BuildStore; builds: DocsBuilds }) {
+export function registerDocsEntityRoutes(
+  http: FastifyInstance,
+  deps: { catalog: () => CatalogApi; store: BuildStore; builds: DocsBuilds; permissions: Permissions },
+) {
   const read = { permission: techdocsPermissions.read };
   const entityOf = async (params: unknown): Promise<Entity> => {
     const { namespace, kind, name } = entityParams.parse(params);
@@ -66,10 +71,14 @@ export function registerDocsEntityRoutes(http: FastifyInstance, deps: { catalog:
     const entities = await deps.catalog().getEntities({
       filter: [`metadata.annotations.${ANNOTATION_TECHDOCS_REF}${extra}`, `metadata.annotations.${ANNOTATION_TECHDOCS_ENTITY}${extra}`],
     });
-    const documented = entities.flatMap((entity) => {
+    const documented: Array<{ entity: Entity; docsRef: string }> = [];
+    for (const entity of entities) {
       const docsRef = docsEntityRef(entity);
-      return docsRef ? [{ entity, docsRef }] : [];
-    });
+      // Listed when both the entity and the one whose docs it shows may be read.
+      if (docsRef && (await mayRead(deps.permissions, request.principal, stringifyEntityRef(entity))) && (await mayRead(deps.permissions, request.principal, docsRef))) {
+        documented.push({ entity, docsRef });
+      }
+    }
     const statuses = await deps.store.statuses([...new Set(documented.map((d) => d.docsRef))]);
     return {
       items: documented.map(({ entity, docsRef }) => {
@@ -95,6 +104,8 @@ export function registerDocsEntityRoutes(http: FastifyInstance, deps: { catalog:
     const entity = await entityOf(request.params);
     const entityRef = docsEntityRef(entity);
     if (!entityRef) throw new NotFoundError(`${stringifyEntityRef(entity)} has no ${ANNOTATION_TECHDOCS_REF} annotation`);
+    // The log streams the other entity's warnings: it must be readable too.
+    if (entityRef !== stringifyEntityRef(entity)) await deps.permissions.authorize(request.principal, techdocsPermissions.read, entityRef);
     const before = await deps.store.get(entityRef);
     let open = true;
     reply.raw.on('close', () => (open = false));

@@ -3,6 +3,7 @@ import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef } from '@greenroom/model';
 import { definePlugin } from '../../core/plugin';
 import { catalogApi } from '../catalog/extensions';
 import { searchCollators } from '../search/extensions';
+import { authorizeEachEntity } from './authorizeEntity';
 import { BuildStore } from './BuildStore';
 import { createPublisher } from './createPublisher';
 import { DocsBuilds } from './DocsBuilds';
@@ -34,8 +35,9 @@ export const techdocsPlugin = definePlugin({
       logger: ctx.logger,
     });
     queues.set(ctx.database, builds);
+    authorizeEachEntity(ctx.http, ctx.permissions);
     registerTechdocsRoutes(ctx.http, builds, publisher);
-    registerDocsEntityRoutes(ctx.http, { catalog, store, builds });
+    registerDocsEntityRoutes(ctx.http, { catalog, store, builds, permissions: ctx.permissions });
     ctx.contribute(searchCollators, createTechdocsCollator({ catalog, store, publisher, events: ctx.events }));
 
     const queueDocumented = () =>

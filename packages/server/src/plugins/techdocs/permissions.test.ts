@@ -1,38 +1,59 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, type GreenroomApp } from '../../core/app';
 import { parseConfig } from '../../core/config';
 import { openDatabase } from '../../core/database';
 import { createLogger } from '../../core/logger';
+import type { PermissionPolicy } from '../../core/permissions';
+import { waitForIngestion } from '../../testing/app';
 import { builtInPlugins } from '..';
+import { docsBuildsIdle } from '.';
+
+const entityRoutes = (name: string) => [
+  `/api/techdocs/static/docs/default/component/${name}/index.html`,
+  `/api/techdocs/metadata/techdocs/default/component/${name}`,
+  `/api/techdocs/metadata/entity/default/component/${name}`,
+  `/api/techdocs/status/default/component/${name}`,
+  `/api/techdocs/sync/default/component/${name}`,
+];
 
 describe('TechDocs permissions', () => {
-  let app: GreenroomApp;
-  afterAll(() => app?.close());
+  const apps: GreenroomApp[] = [];
+  afterAll(() => Promise.all(apps.map((app) => app.close())));
+
+  const start = async (policy: PermissionPolicy) => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'greenroom-techdocs-permissions-'));
+    const catalog: string[] = [];
+    for (const name of ['open', 'secret']) {
+      mkdirSync(path.join(root, name, 'docs'), { recursive: true });
+      writeFileSync(path.join(root, name, 'mkdocs.yml'), `site_name: ${name}\n`);
+      writeFileSync(path.join(root, name, 'docs/index.md'), `# ${name}\n`);
+      catalog.push(JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, annotations: { 'backstage.io/techdocs-ref': `dir:./${name}` } }, spec: { type: 'service', lifecycle: 'production', owner: 'team-a' } }));
+    }
+    catalog.push(JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'borrower', annotations: { 'backstage.io/techdocs-entity': 'component:default/secret' } }, spec: { type: 'service', lifecycle: 'production', owner: 'team-a' } }));
+    writeFileSync(path.join(root, 'catalog.yaml'), catalog.join('\n---\n'));
+    const config = parseConfig({ catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } }, { rootDir: root, env: { GREENROOM_DATA_DIR: path.join(root, 'data') } });
+    const app = await buildApp(config, builtInPlugins, { logger: createLogger({ level: 'silent' }), database: await openDatabase('sqlite::memory:'), policy });
+    apps.push(app);
+    await app.start();
+    await waitForIngestion(app);
+    await docsBuildsIdle(app);
+    return (url: string) => app.http.inject({ method: 'GET', url });
+  };
 
   it('asks for catalog.entity.read on every route, and answers 403 when the policy denies it', async () => {
-    const asked: string[] = [];
-    app = await buildApp(parseConfig({}, { rootDir: '/nonexistent', env: {} }), builtInPlugins, {
-      logger: createLogger({ level: 'silent' }),
-      database: await openDatabase('sqlite::memory:'),
-      policy: {
-        decide: (_principal, permission) => {
-          asked.push(permission.name);
-          return permission.name === 'catalog.entity.read' ? 'deny' : 'allow';
-        },
-      },
-    });
-    const routes = [
-      '/api/techdocs/static/docs/default/component/shop/index.html',
-      '/api/techdocs/metadata/techdocs/default/component/shop',
-      '/api/techdocs/metadata/entity/default/component/shop',
-      '/api/techdocs/status/default/component/shop',
-      '/api/techdocs/sync/default/component/shop',
-      '/api/techdocs/entities',
-    ];
-    for (const url of routes) {
-      const res = await app.http.inject({ method: 'GET', url });
-      expect({ url, status: res.statusCode }).toEqual({ url, status: 403 });
-    }
-    expect(asked).toEqual(routes.map(() => 'catalog.entity.read'));
+    const get = await start({ decide: (_principal, permission) => (permission.name === 'catalog.entity.read' ? 'deny' : 'allow') });
+    for (const url of [...entityRoutes('open'), '/api/techdocs/entities']) expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 403 });
+  });
+
+  it('hides the documentation of an entity the policy hides, in every route and in the list', async () => {
+    const get = await start({ decide: (_principal, _permission, resourceRef) => (resourceRef === 'component:default/secret' ? 'deny' : 'allow') });
+    for (const url of entityRoutes('open')) expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 200 });
+    for (const url of entityRoutes('secret')) expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 403 });
+    // An entity showing the hidden entity's docs cannot stream them either.
+    expect((await get('/api/techdocs/sync/default/component/borrower')).statusCode).toBe(403);
+    expect((await get('/api/techdocs/entities')).json().items.map((item: { name: string }) => item.name)).toEqual(['open']);
   });
 });
