@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +117,31 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
     expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).statusCode).toBe(404);
     expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({ event: 'finish', data: { updated: true } });
     expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('Changed.');
+  });
+
+  it('keeps search documents in step with their entity: new title, then gone with the entity', async () => {
+    const docsOfShop = async () =>
+      (await get('/api/search/query?term=shop&types[]=techdocs')).json().results.filter((r: { document: { entityRef: string } }) => r.document.entityRef === 'component:default/shop');
+    const within2s = async (done: (results: Array<{ document: Record<string, string> }>) => boolean) => {
+      const start = Date.now();
+      let results = await docsOfShop();
+      while (!done(results) && Date.now() - start < 2000) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        results = await docsOfShop();
+      }
+      return results;
+    };
+    expect((await within2s((r) => r.length > 0))[0].document.entityTitle).toBe('SHOP');
+
+    const file = path.join(root, 'catalog.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"title":"SHOP"', '"title":"The shop"'));
+    const refresh = await app.http.inject({ method: 'POST', url: '/api/catalog/refresh?wait=true', payload: { entityRef: 'component:default/shop' } });
+    expect(refresh.statusCode).toBe(200);
+    const renamed = await within2s((r) => r.length > 0 && r.every((result) => result.document.entityTitle === 'The shop'));
+    expect(renamed.map((result) => result.document.entityTitle)).toEqual(renamed.map(() => 'The shop'));
+
+    const shop = (await get('/api/catalog/entities/by-name/component/default/shop')).json();
+    expect((await app.http.inject({ method: 'DELETE', url: `/api/catalog/entities/by-uid/${shop.metadata.uid}` })).statusCode).toBe(204);
+    expect(await within2s((r) => r.length === 0)).toEqual([]);
   });
 });

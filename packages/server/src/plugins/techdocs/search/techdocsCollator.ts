@@ -50,11 +50,21 @@ export function createTechdocsCollator(deps: { catalog: () => CatalogApi; store:
       return keys.map((key) => byEntity.get(key.split('|')[0])?.find((doc) => doc.key === key) ?? null);
     },
     onChange(listener) {
-      return deps.events.subscribe('docs.built', async ({ entityRef }) => {
+      const stopBuilt = deps.events.subscribe('docs.built', async ({ entityRef }) => {
         const before = known.get(entityRef) ?? new Set<string>();
         const now = (await documentsOf(entityRef)).map((doc) => doc.key);
         listener([...new Set([...before, ...now])]);
       });
+      // Documents carry their entity's title, owner and lifecycle, and go when the entity goes.
+      const stopChanged = deps.events.subscribe('entity.changed', ({ updated, removed }) => {
+        const changed = new Set([...updated, ...removed].map((ref) => ref.toLowerCase()));
+        const keys = [...known].flatMap(([entityRef, docKeys]) => (changed.has(entityRef.toLowerCase()) ? [...docKeys] : []));
+        if (keys.length) listener(keys);
+      });
+      return () => {
+        stopBuilt();
+        stopChanged();
+      };
     },
   };
 }
