@@ -120,9 +120,10 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
   });
 
   it('keeps search documents in step with their entity: new title, then gone with the entity', async () => {
-    const docsOfShop = async () =>
-      (await get('/api/search/query?term=shop&types[]=techdocs')).json().results.filter((r: { document: { entityRef: string } }) => r.document.entityRef === 'component:default/shop');
-    const within2s = async (done: (results: Array<{ document: Record<string, string> }>) => boolean) => {
+    type Result = { document: Record<string, string> };
+    const docsOfShop = async (): Promise<Result[]> =>
+      ((await get('/api/search/query?term=shop&types[]=techdocs')).json().results as Result[]).filter((r) => r.document.entityRef === 'component:default/shop');
+    const within2s = async (done: (results: Result[]) => boolean) => {
       const start = Date.now();
       let results = await docsOfShop();
       while (!done(results) && Date.now() - start < 2000) {
