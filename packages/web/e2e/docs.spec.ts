@@ -3,7 +3,9 @@ import { expect, test } from './fixtures';
 // TechDocs in the portal: the demo's payments-service documentation (examples/docs/payments-service),
 // built by the server when it ingested the catalog.
 
-test('reads an entity\'s documentation: navigation, a link to another page\'s heading, admonitions, tabs and highlighted code', async ({ page }) => {
+test("reads an entity's documentation: navigation, a link to another page's heading, admonitions, tabs and highlighted code", async ({
+  page,
+}) => {
   await page.goto('/catalog/default/component/payments-service');
   await page.getByRole('tab', { name: 'Docs' }).click();
   const article = page.locator('.greenroom-docs');
@@ -34,7 +36,11 @@ test('reads an entity\'s documentation: navigation, a link to another page\'s he
   // Searching within the documentation leads to the section.
   await page.getByLabel('Search this documentation').fill('acquirer outage');
   // The words are in the runbook's text (an admonition, not a heading): the result is the page or its first section.
-  await page.getByRole('list', { name: 'Documentation search results' }).getByRole('link', { name: /^Runbook/ }).first().click();
+  await page
+    .getByRole('list', { name: 'Documentation search results' })
+    .getByRole('link', { name: /^Runbook/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/docs\/operations\/runbook\/(#.*)?$/);
   await page.goBack();
 

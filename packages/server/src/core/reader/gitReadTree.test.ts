@@ -12,12 +12,19 @@ describe('reading a directory of a git repository', () => {
   let repoUrl: string;
   let count = 0;
   const reader = (maxBytes?: number) =>
-    createUrlReader({ allowedHosts: [{ host: '127.0.0.1' }], fileRoots: [], cacheDir: path.join(temp, 'cache'), gitFetchIntervalMs: 0, maxBytes });
+    createUrlReader({
+      allowedHosts: [{ host: '127.0.0.1' }],
+      fileRoots: [],
+      cacheDir: path.join(temp, 'cache'),
+      gitFetchIntervalMs: 0,
+      maxBytes,
+    });
   const freshDir = () => mkdtemp(path.join(temp, `tree-${(count += 1)}-`));
-  const listFiles = async (dir: string) => ((await readdir(dir, { recursive: true, withFileTypes: true })) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
+  const listFiles = async (dir: string) =>
+    ((await readdir(dir, { recursive: true, withFileTypes: true })) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .sort();
 
   beforeAll(async () => {
     temp = await mkdtemp(path.join(os.tmpdir(), 'greenroom-reader-tree-'));
@@ -50,7 +57,9 @@ describe('reading a directory of a git repository', () => {
   it('refuses a file, a missing folder, a host off the allow-list, plain http and a tree over the byte limit', async () => {
     await expect(reader().readTree!(`${repoUrl}/tree/main/catalog-info.yaml`, await freshDir())).rejects.toBeInstanceOf(NotFoundError);
     await expect(reader().readTree!(`${repoUrl}/tree/main/nothing`, await freshDir())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(reader().readTree!('https://elsewhere.invalid/org/repo.git/tree/main/docs', await freshDir())).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(reader().readTree!('https://elsewhere.invalid/org/repo.git/tree/main/docs', await freshDir())).rejects.toBeInstanceOf(
+      NotAllowedError,
+    );
     await expect(reader().readTree!(`${git.url}/plain/folder/`, await freshDir())).rejects.toBeInstanceOf(InputError);
     await expect(reader(10).readTree!(`${repoUrl}/tree/main/site`, await freshDir())).rejects.toBeInstanceOf(PayloadTooLargeError);
   });

@@ -68,7 +68,8 @@ export class GitReader {
     const folder = sub.replace(/\/+$/, '');
     const treeish = folder ? `${commit}:${folder}` : `${commit}^{tree}`;
     const { stdout: kind } = await this.local(dir, ['cat-file', '--batch-check=%(objecttype)'], `${treeish}\n`);
-    if (kind.toString('utf8').trim() !== 'tree') throw new NotFoundError(`${sub || '/'} is not a directory at "${ref}" in ${location.repoBase}`);
+    if (kind.toString('utf8').trim() !== 'tree')
+      throw new NotFoundError(`${sub || '/'} is not a directory at "${ref}" in ${location.repoBase}`);
     const { stdout: listing } = await this.local(dir, ['ls-tree', '-r', '-z', '-l', treeish]);
     const blobs: Array<{ object: string; size: number; file: string }> = [];
     let total = 0;
@@ -82,7 +83,12 @@ export class GitReader {
       blobs.push({ object: match[3], size: Number(match[4]), file: match[5] });
     }
     // One process reads every blob: `<oid> blob <size>\n<content>\n` per object, in order.
-    const { stdout } = await this.local(dir, ['cat-file', '--batch'], blobs.map((b) => `${b.object}\n`).join(''), total + blobs.length * 64);
+    const { stdout } = await this.local(
+      dir,
+      ['cat-file', '--batch'],
+      blobs.map((b) => `${b.object}\n`).join(''),
+      total + blobs.length * 64,
+    );
     let offset = 0;
     for (const blob of blobs) {
       offset = stdout.indexOf(0x0a, offset) + 1;

@@ -13,7 +13,14 @@ export interface BuildStatus {
 }
 
 interface Tables {
-  techdocs_builds: { entity_ref: string; state: string; source_hash: string | null; built_at: string | null; warnings: string; error: string | null };
+  techdocs_builds: {
+    entity_ref: string;
+    state: string;
+    source_hash: string | null;
+    built_at: string | null;
+    warnings: string;
+    error: string | null;
+  };
 }
 
 /** One row per documented entity: its last build's state, source hash and warnings. */
@@ -31,7 +38,12 @@ export class BuildStore {
 
   /** Entities with a published site. */
   async builtRefs(): Promise<string[]> {
-    const rows = await this.db.selectFrom('techdocs_builds').select('entity_ref').where('built_at', 'is not', null).orderBy('entity_ref').execute();
+    const rows = await this.db
+      .selectFrom('techdocs_builds')
+      .select('entity_ref')
+      .where('built_at', 'is not', null)
+      .orderBy('entity_ref')
+      .execute();
     return rows.map((row) => row.entity_ref);
   }
 
@@ -39,14 +51,21 @@ export class BuildStore {
   async statuses(entityRefs: string[]): Promise<Map<string, BuildStatus>> {
     const found = new Map<string, BuildStatus>();
     for (let i = 0; i < entityRefs.length; i += 500) {
-      const rows = await this.db.selectFrom('techdocs_builds').selectAll().where('entity_ref', 'in', entityRefs.slice(i, i + 500)).execute();
+      const rows = await this.db
+        .selectFrom('techdocs_builds')
+        .selectAll()
+        .where('entity_ref', 'in', entityRefs.slice(i, i + 500))
+        .execute();
       for (const row of rows) found.set(row.entity_ref, toStatus(row));
     }
     return new Map(entityRefs.map((ref) => [ref, found.get(ref) ?? { state: 'none', warnings: [] }]));
   }
 
   /** Records a state; fields not given keep their value (a failed build keeps the last good one's). */
-  async set(entityRef: string, update: { state: BuildState; sourceHash?: string; builtAt?: string; warnings?: BuildWarning[]; error?: string | null }) {
+  async set(
+    entityRef: string,
+    update: { state: BuildState; sourceHash?: string; builtAt?: string; warnings?: BuildWarning[]; error?: string | null },
+  ) {
     const values = {
       state: update.state,
       ...(update.sourceHash !== undefined && { source_hash: update.sourceHash }),

@@ -142,7 +142,13 @@ export class DocsBuilds {
       try {
         const site = await buildSite(source.dir);
         await publisher.publish(sitePrefix(entity), site);
-        await store.set(entityRef, { state: 'built', sourceHash: hash, builtAt: new Date().toISOString(), warnings: site.warnings, error: null });
+        await store.set(entityRef, {
+          state: 'built',
+          sourceHash: hash,
+          builtAt: new Date().toISOString(),
+          warnings: site.warnings,
+          error: null,
+        });
         events.publish('docs.built', { entityRef, pages: site.pageCount });
       } catch (error) {
         await store.set(entityRef, { state: 'failed', error: (error as Error).message });
@@ -157,6 +163,11 @@ export class DocsBuilds {
 async function hashTree(dir: string): Promise<string> {
   const files = (await fg('**/*', { cwd: dir, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', 'site/**'] })).sort();
   const hash = createHash('sha1');
-  for (const file of files) hash.update(file).update('\0').update(await readFile(path.join(dir, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(path.join(dir, file)))
+      .update('\0');
   return hash.digest('hex');
 }

@@ -11,7 +11,12 @@ describe('techdocs configuration', () => {
     const rootDir = mkdtempSync(path.join(os.tmpdir(), 'greenroom-techdocs-config-'));
     const config = parseConfig({}, { rootDir, env: {} });
     expect(config.techdocs).toEqual({ publisher: { type: 'local' }, build: { concurrency: 1 } });
-    await createPublisher(config).publish('default/component/shop', { siteName: 'Shop', files: [{ path: 'index.html', content: 'hi' }], warnings: [], pageCount: 1 });
+    await createPublisher(config).publish('default/component/shop', {
+      siteName: 'Shop',
+      files: [{ path: 'index.html', content: 'hi' }],
+      warnings: [],
+      pageCount: 1,
+    });
     expect(await readFile(path.join(rootDir, 'data/techdocs/default/component/shop/index.html'), 'utf8')).toBe('hi');
   });
 
@@ -20,9 +25,17 @@ describe('techdocs configuration', () => {
       { techdocs: { publisher: { type: 'awsS3', bucket: 'docs', endpoint: 'http://minio.internal:9000', forcePathStyle: true } } },
       { rootDir: '/srv', env: {} },
     );
-    expect(config.techdocs.publisher).toEqual({ type: 'awsS3', bucket: 'docs', region: 'us-east-1', endpoint: 'http://minio.internal:9000', forcePathStyle: true });
+    expect(config.techdocs.publisher).toEqual({
+      type: 'awsS3',
+      bucket: 'docs',
+      region: 'us-east-1',
+      endpoint: 'http://minio.internal:9000',
+      forcePathStyle: true,
+    });
     expect(() => createPublisher(config)).not.toThrow();
     expect(() => parseConfig({ techdocs: { publisher: { type: 'awsS3' } } }, { rootDir: '/srv', env: {} })).toThrow(ConfigError);
-    expect(() => parseConfig({ techdocs: { build: { concurrency: 0 } } }, { rootDir: '/srv', env: {} })).toThrow(/techdocs.build.concurrency/);
+    expect(() => parseConfig({ techdocs: { build: { concurrency: 0 } } }, { rootDir: '/srv', env: {} })).toThrow(
+      /techdocs.build.concurrency/,
+    );
   });
 });

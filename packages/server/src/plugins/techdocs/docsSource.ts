@@ -31,7 +31,8 @@ export async function resolveDocsSource(entity: Entity, deps: DocsSourceDeps): P
   if (ref.startsWith('url:')) return checkout(ref.slice('url:'.length), deps, problem);
   if (!ref.startsWith('dir:')) return problem('must start with dir: or url:');
   const relative = ref.slice('dir:'.length) || '.';
-  if (location.startsWith('file:')) return localFolder(path.resolve(path.dirname(location.slice('file:'.length)), relative), deps.fileRoots, problem);
+  if (location.startsWith('file:'))
+    return localFolder(path.resolve(path.dirname(location.slice('file:'.length)), relative), deps.fileRoots, problem);
   if (location.startsWith('url:')) {
     let url: string;
     try {
@@ -49,7 +50,8 @@ async function localFolder(dir: string, fileRoots: string[], problem: (text: str
   const real = await realpath(dir).catch(() => undefined);
   if (!real) return problem(`${dir} does not exist`);
   const roots = await Promise.all(fileRoots.map((root) => realpath(root).catch(() => root)));
-  if (!roots.some((root) => real === root || real.startsWith(root + path.sep))) return problem(`${dir} is outside the configured reading.fileRoots`);
+  if (!roots.some((root) => real === root || real.startsWith(root + path.sep)))
+    return problem(`${dir} is outside the configured reading.fileRoots`);
   return { dir: real, release: keep };
 }
 

@@ -43,7 +43,11 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
         component('plain', 'team-a', {}),
       ].join('\n---\n'),
     );
-    app = await createTestApp(engine, { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } }, { rootDir: root });
+    app = await createTestApp(
+      engine,
+      { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } },
+      { rootDir: root },
+    );
     await app.start();
     await waitForIngestion(app);
     await docsBuildsIdle(app);
@@ -54,22 +58,39 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
     await closeTestDatabases();
   });
 
-  it('lists documented entities with their build state, also those showing another entity\'s docs', async () => {
+  it("lists documented entities with their build state, also those showing another entity's docs", async () => {
     const { items } = (await get('/api/techdocs/entities')).json();
     expect(items).toEqual([
       expect.objectContaining({ entityRef: 'component:default/broken', state: 'failed', owner: 'group:default/team-b' }),
-      expect.objectContaining({ entityRef: 'component:default/shop', kind: 'Component', namespace: 'default', name: 'shop', title: 'SHOP', owner: 'group:default/team-a', state: 'built', builtAt: expect.any(String) }),
+      expect.objectContaining({
+        entityRef: 'component:default/shop',
+        kind: 'Component',
+        namespace: 'default',
+        name: 'shop',
+        title: 'SHOP',
+        owner: 'group:default/team-a',
+        state: 'built',
+        builtAt: expect.any(String),
+      }),
       expect.objectContaining({ entityRef: 'component:default/shop-worker', docsEntityRef: 'component:default/shop', state: 'built' }),
     ]);
-    expect((await get('/api/techdocs/entities?owner=team-b')).json().items.map((i: { name: string }) => i.name)).toEqual(['broken', 'shop-worker']);
-    expect((await get('/api/techdocs/entities?owner=group:default/team-a&kind=component')).json().items.map((i: { name: string }) => i.name)).toEqual(['shop']);
+    expect((await get('/api/techdocs/entities?owner=team-b')).json().items.map((i: { name: string }) => i.name)).toEqual([
+      'broken',
+      'shop-worker',
+    ]);
+    expect(
+      (await get('/api/techdocs/entities?owner=group:default/team-a&kind=component')).json().items.map((i: { name: string }) => i.name),
+    ).toEqual(['shop']);
     expect((await get('/api/techdocs/entities?kind=api')).json().items).toEqual([]);
     expect((await get('/api/techdocs/entities?owner=a,kind=b')).statusCode).toBe(400);
   });
 
-  it('answers the entity in Backstage\'s shape, 404 for none', async () => {
+  it("answers the entity in Backstage's shape, 404 for none", async () => {
     const entity = (await get('/api/techdocs/metadata/entity/default/component/shop')).json();
-    expect(entity).toMatchObject({ kind: 'Component', metadata: { name: 'shop', annotations: { 'backstage.io/techdocs-ref': 'dir:./shop' } } });
+    expect(entity).toMatchObject({
+      kind: 'Component',
+      metadata: { name: 'shop', annotations: { 'backstage.io/techdocs-ref': 'dir:./shop' } },
+    });
     expect((await get('/api/techdocs/metadata/entity/default/component/nothing')).statusCode).toBe(404);
   });
 
@@ -93,7 +114,10 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
     expect(found.length).toBeGreaterThan(0);
     for (const result of found) expect(result).toMatchObject({ type: 'techdocs', document: { entityRef: 'component:default/shop' } });
 
-    expect(events((await get('/api/techdocs/sync/default/component/broken')).body).at(-1)).toEqual({ event: 'error', data: expect.stringContaining('does not exist') });
+    expect(events((await get('/api/techdocs/sync/default/component/broken')).body).at(-1)).toEqual({
+      event: 'error',
+      data: expect.stringContaining('does not exist'),
+    });
     expect((await get('/api/techdocs/sync/default/component/plain')).statusCode).toBe(404);
   });
 
@@ -102,27 +126,39 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
     renameSync(path.join(root, 'shop'), path.join(root, 'shop-moved'));
     try {
       expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toMatchObject({ event: 'error' });
-      expect((await get('/api/techdocs/status/default/component/shop')).json()).toMatchObject({ state: 'failed', builtAt: good.builtAt, error: expect.stringContaining('does not exist') });
+      expect((await get('/api/techdocs/status/default/component/shop')).json()).toMatchObject({
+        state: 'failed',
+        builtAt: good.builtAt,
+        error: expect.stringContaining('does not exist'),
+      });
       expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('Changed.');
     } finally {
       renameSync(path.join(root, 'shop-moved'), path.join(root, 'shop'));
     }
     // The source is back unchanged: the failure is cleared without publishing anything new.
-    expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({ event: 'finish', data: { updated: false } });
+    expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({
+      event: 'finish',
+      data: { updated: false },
+    });
     expect((await get('/api/techdocs/status/default/component/shop')).json()).toMatchObject({ state: 'built', builtAt: good.builtAt });
   });
 
   it('builds again when the published site is gone, even from an unchanged source', async () => {
     rmSync(path.join(root, 'data/techdocs/default/component/shop'), { recursive: true });
     expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).statusCode).toBe(404);
-    expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({ event: 'finish', data: { updated: true } });
+    expect(events((await get('/api/techdocs/sync/default/component/shop')).body).at(-1)).toEqual({
+      event: 'finish',
+      data: { updated: true },
+    });
     expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('Changed.');
   });
 
   it('keeps search documents in step with their entity: new title, then gone with the entity', async () => {
     type Result = { document: Record<string, string> };
     const docsOfShop = async (): Promise<Result[]> =>
-      ((await get('/api/search/query?term=shop&types[]=techdocs')).json().results as Result[]).filter((r) => r.document.entityRef === 'component:default/shop');
+      ((await get('/api/search/query?term=shop&types[]=techdocs')).json().results as Result[]).filter(
+        (r) => r.document.entityRef === 'component:default/shop',
+      );
     const within2s = async (done: (results: Result[]) => boolean) => {
       const start = Date.now();
       let results = await docsOfShop();
@@ -136,7 +172,11 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
 
     const file = path.join(root, 'catalog.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"title":"SHOP"', '"title":"The shop"'));
-    const refresh = await app.http.inject({ method: 'POST', url: '/api/catalog/refresh?wait=true', payload: { entityRef: 'component:default/shop' } });
+    const refresh = await app.http.inject({
+      method: 'POST',
+      url: '/api/catalog/refresh?wait=true',
+      payload: { entityRef: 'component:default/shop' },
+    });
     expect(refresh.statusCode).toBe(200);
     const renamed = await within2s((r) => r.length > 0 && r.every((result) => result.document.entityTitle === 'The shop'));
     expect(renamed.map((result) => result.document.entityTitle)).toEqual(renamed.map(() => 'The shop'));

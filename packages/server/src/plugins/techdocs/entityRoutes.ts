@@ -1,10 +1,4 @@
-import {
-  ANNOTATION_TECHDOCS_ENTITY,
-  ANNOTATION_TECHDOCS_REF,
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@greenroom/model';
+import { ANNOTATION_TECHDOCS_ENTITY, ANNOTATION_TECHDOCS_REF, parseEntityRef, stringifyEntityRef, type Entity } from '@greenroom/model';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../../core/errors';
@@ -25,7 +19,9 @@ export function docsEntityRef(entity: Entity): string | undefined {
   const other = annotations[ANNOTATION_TECHDOCS_ENTITY];
   if (!other) return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(other, { defaultKind: 'component', defaultNamespace: entity.metadata.namespace ?? 'default' }));
+    return stringifyEntityRef(
+      parseEntityRef(other, { defaultKind: 'component', defaultNamespace: entity.metadata.namespace ?? 'default' }),
+    );
   } catch {
     return undefined;
   }
@@ -75,7 +71,11 @@ export function registerDocsEntityRoutes(
     for (const entity of entities) {
       const docsRef = docsEntityRef(entity);
       // Listed when both the entity and the one whose docs it shows may be read.
-      if (docsRef && (await mayRead(deps.permissions, request.principal, stringifyEntityRef(entity))) && (await mayRead(deps.permissions, request.principal, docsRef))) {
+      if (
+        docsRef &&
+        (await mayRead(deps.permissions, request.principal, stringifyEntityRef(entity))) &&
+        (await mayRead(deps.permissions, request.principal, docsRef))
+      ) {
         documented.push({ entity, docsRef });
       }
     }
@@ -110,7 +110,12 @@ export function registerDocsEntityRoutes(
     let open = true;
     reply.raw.on('close', () => (open = false));
     reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     const send = (event: string, data: unknown) => open && reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       send('log', `Checking the documentation source of ${entityRef}`);

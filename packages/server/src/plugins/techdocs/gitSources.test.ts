@@ -25,7 +25,7 @@ describe.each(await availableEngines())('TechDocs from git on %s', (engine) => {
   beforeAll(async () => {
     git = await startGitServer();
     repoUrl = await git.createRepo('northwind/billing', {
-      'catalog-info.yaml': [component('billing', 'dir:.'), component('billing-handbook', `url:${'REPO'}/tree/main/handbook`), component('climber', 'dir:../../..')].join('---\n'),
+      'catalog-info.yaml': component('billing', 'dir:.'),
       'mkdocs.yml': 'site_name: Billing\n',
       'docs/index.md': '# Billing\n\nFirst words.\n',
       'handbook/mkdocs.yml': 'site_name: Handbook\n',
@@ -33,10 +33,18 @@ describe.each(await availableEngines())('TechDocs from git on %s', (engine) => {
     });
     // The url: annotation names the repository itself, known only once it exists.
     await git.commit('northwind/billing', {
-      'catalog-info.yaml': [component('billing', 'dir:.'), component('billing-handbook', `url:${repoUrl}/tree/main/handbook`), component('climber', 'dir:../../..')].join('---\n'),
+      'catalog-info.yaml': [
+        component('billing', 'dir:.'),
+        component('billing-handbook', `url:${repoUrl}/tree/main/handbook`),
+        component('climber', 'dir:../../..'),
+      ].join('---\n'),
     });
     app = await createTestApp(engine, {
-      catalog: { rules: [{ allow: ['Component'] }], locations: [{ type: 'url', target: `${repoUrl}/blob/main/catalog-info.yaml` }], refresh: { intervalSeconds: 0 } },
+      catalog: {
+        rules: [{ allow: ['Component'] }],
+        locations: [{ type: 'url', target: `${repoUrl}/blob/main/catalog-info.yaml` }],
+        refresh: { intervalSeconds: 0 },
+      },
       reading: { allow: [{ host: '127.0.0.1' }], gitFetchIntervalMs: 0 },
     });
     await app.start();
@@ -62,7 +70,11 @@ describe.each(await availableEngines())('TechDocs from git on %s', (engine) => {
   it('rebuilds after a commit to the docs, and not after a commit elsewhere', async () => {
     const before = await status('billing-handbook');
     await git.commit('northwind/billing', { 'docs/index.md': '# Billing\n\nSecond words.\n' });
-    const refresh = await app.http.inject({ method: 'POST', url: '/api/catalog/refresh?wait=true', payload: { entityRef: 'component:default/billing' } });
+    const refresh = await app.http.inject({
+      method: 'POST',
+      url: '/api/catalog/refresh?wait=true',
+      payload: { entityRef: 'component:default/billing' },
+    });
     expect(refresh.statusCode).toBe(200);
     await docsBuildsIdle(app);
     expect(await page('billing')).toContain('Second words.');

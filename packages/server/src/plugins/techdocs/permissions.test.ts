@@ -30,12 +30,33 @@ describe('TechDocs permissions', () => {
       mkdirSync(path.join(root, name, 'docs'), { recursive: true });
       writeFileSync(path.join(root, name, 'mkdocs.yml'), `site_name: ${name}\n`);
       writeFileSync(path.join(root, name, 'docs/index.md'), `# ${name}\n`);
-      catalog.push(JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, annotations: { 'backstage.io/techdocs-ref': `dir:./${name}` } }, spec: { type: 'service', lifecycle: 'production', owner: 'team-a' } }));
+      catalog.push(
+        JSON.stringify({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name, annotations: { 'backstage.io/techdocs-ref': `dir:./${name}` } },
+          spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+        }),
+      );
     }
-    catalog.push(JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'borrower', annotations: { 'backstage.io/techdocs-entity': 'component:default/secret' } }, spec: { type: 'service', lifecycle: 'production', owner: 'team-a' } }));
+    catalog.push(
+      JSON.stringify({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'borrower', annotations: { 'backstage.io/techdocs-entity': 'component:default/secret' } },
+        spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+      }),
+    );
     writeFileSync(path.join(root, 'catalog.yaml'), catalog.join('\n---\n'));
-    const config = parseConfig({ catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } }, { rootDir: root, env: { GREENROOM_DATA_DIR: path.join(root, 'data') } });
-    const app = await buildApp(config, builtInPlugins, { logger: createLogger({ level: 'silent' }), database: await openDatabase('sqlite::memory:'), policy });
+    const config = parseConfig(
+      { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } },
+      { rootDir: root, env: { GREENROOM_DATA_DIR: path.join(root, 'data') } },
+    );
+    const app = await buildApp(config, builtInPlugins, {
+      logger: createLogger({ level: 'silent' }),
+      database: await openDatabase('sqlite::memory:'),
+      policy,
+    });
     apps.push(app);
     await app.start();
     await waitForIngestion(app);
@@ -45,11 +66,14 @@ describe('TechDocs permissions', () => {
 
   it('asks for catalog.entity.read on every route, and answers 403 when the policy denies it', async () => {
     const get = await start({ decide: (_principal, permission) => (permission.name === 'catalog.entity.read' ? 'deny' : 'allow') });
-    for (const url of [...entityRoutes('open'), '/api/techdocs/entities']) expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 403 });
+    for (const url of [...entityRoutes('open'), '/api/techdocs/entities'])
+      expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 403 });
   });
 
   it('hides the documentation of an entity the policy hides, in every route and in the list', async () => {
-    const get = await start({ decide: (_principal, _permission, resourceRef) => (resourceRef === 'component:default/secret' ? 'deny' : 'allow') });
+    const get = await start({
+      decide: (_principal, _permission, resourceRef) => (resourceRef === 'component:default/secret' ? 'deny' : 'allow'),
+    });
     for (const url of entityRoutes('open')) expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 200 });
     for (const url of entityRoutes('secret')) expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 403 });
     // An entity showing the hidden entity's docs cannot stream them either.

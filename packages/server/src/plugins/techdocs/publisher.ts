@@ -22,7 +22,8 @@ export function localPublisher(baseDir: string): Publisher {
     const root = siteDir(prefix);
     const resolved = path.resolve(root, ...file.split('/'));
     // The path comes from a URL: it must stay inside the site.
-    if (file.includes('\0') || (resolved !== root && !resolved.startsWith(root + path.sep))) throw new InputError(`Not a file of the site: ${file}`);
+    if (file.includes('\0') || (resolved !== root && !resolved.startsWith(root + path.sep)))
+      throw new InputError(`Not a file of the site: ${file}`);
     return resolved;
   };
   return {

@@ -37,7 +37,10 @@ export function registerTechdocsRoutes(http: FastifyInstance, builds: DocsBuilds
       .type(TYPES[path.extname(wanted).toLowerCase()] ?? 'application/octet-stream')
       .header('x-content-type-options', 'nosniff')
       // Built pages are sanitised; should one be opened directly, nothing in it may run anyway.
-      .header('content-security-policy', "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; style-src 'self' 'unsafe-inline'")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; style-src 'self' 'unsafe-inline'",
+      )
       .header('cache-control', 'no-cache');
     return body;
   });

@@ -38,9 +38,13 @@ function startStandInS3(bucket: string) {
         const contents = keys.map((k) => `<Contents><Key>${escapeXml(k)}</Key><Size>${objects.get(k)!.length}</Size></Contents>`).join('');
         response
           .writeHead(200, { 'content-type': 'application/xml' })
-          .end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${keys.length}</KeyCount><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`);
+          .end(
+            `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${keys.length}</KeyCount><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
+          );
       } else if (!objects.has(key)) {
-        response.writeHead(404, { 'content-type': 'application/xml' }).end(request.method === 'HEAD' ? undefined : '<Error><Code>NoSuchKey</Code><Message>missing</Message></Error>');
+        response
+          .writeHead(404, { 'content-type': 'application/xml' })
+          .end(request.method === 'HEAD' ? undefined : '<Error><Code>NoSuchKey</Code><Message>missing</Message></Error>');
       } else {
         const body = objects.get(key)!;
         response.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' });
@@ -76,8 +80,15 @@ describe('s3Publisher against a stand-in S3', () => {
   afterAll(() => new Promise<void>((resolve) => standIn.server.close(() => resolve())));
 
   it('publishes a site under its prefix, reads it back and removes files a rebuild dropped', async () => {
-    await publisher.publish('default/component/shop', site({ 'index.html': '<h1>Shop</h1>', 'old/index.html': 'old', 'techdocs_metadata.json': '{}' }));
-    expect([...standIn.objects.keys()].sort()).toEqual(['default/component/shop/index.html', 'default/component/shop/old/index.html', 'default/component/shop/techdocs_metadata.json']);
+    await publisher.publish(
+      'default/component/shop',
+      site({ 'index.html': '<h1>Shop</h1>', 'old/index.html': 'old', 'techdocs_metadata.json': '{}' }),
+    );
+    expect([...standIn.objects.keys()].sort()).toEqual([
+      'default/component/shop/index.html',
+      'default/component/shop/old/index.html',
+      'default/component/shop/techdocs_metadata.json',
+    ]);
     // The metadata goes last: while a build uploads, readers still see the last complete site's.
     expect(standIn.requests.filter((r) => r.startsWith('PUT')).at(-1)).toBe('PUT default/component/shop/techdocs_metadata.json');
     expect((await publisher.read('default/component/shop', 'index.html')).toString()).toBe('<h1>Shop</h1>');

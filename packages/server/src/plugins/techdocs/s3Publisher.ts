@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { InputError, NotFoundError } from '../../core/errors';
 import type { BuildResult } from './build';
 import type { Publisher } from './publisher';
@@ -76,7 +83,8 @@ export function s3Publisher(options: S3PublisherOptions): Publisher {
         const object = await client.send(new GetObjectCommand({ Bucket, Key: siteFileKey(prefix, file) }));
         return Buffer.from(await object.Body!.transformToByteArray());
       } catch (error) {
-        if (isMissing(error) || (error as Error).name === 'NoSuchKey') throw new NotFoundError(`No ${file} in the documentation of ${prefix}`);
+        if (isMissing(error) || (error as Error).name === 'NoSuchKey')
+          throw new NotFoundError(`No ${file} in the documentation of ${prefix}`);
         throw error;
       }
     },

@@ -7,7 +7,12 @@ import { availableEngines, closeTestDatabases } from '../../testing/databases';
 import { docsBuildsIdle } from '.';
 
 const component = (name: string, annotations: Record<string, string>) =>
-  JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, annotations }, spec: { type: 'service', owner: 'team-a', lifecycle: 'production' } });
+  JSON.stringify({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, annotations },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  });
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -24,7 +29,11 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
   const get = (url: string) => app.http.inject({ method: 'GET', url });
   const status = async (name: string) => (await get(`/api/techdocs/status/default/component/${name}`)).json();
   const refresh = async () => {
-    const res = await app.http.inject({ method: 'POST', url: '/api/catalog/refresh?wait=true', payload: { entityRef: 'component:default/shop' } });
+    const res = await app.http.inject({
+      method: 'POST',
+      url: '/api/catalog/refresh?wait=true',
+      payload: { entityRef: 'component:default/shop' },
+    });
     expect(res.statusCode).toBe(200);
     await docsBuildsIdle(app);
   };
@@ -42,7 +51,11 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
         component('plain', {}),
       ].join('\n---\n'),
     );
-    app = await createTestApp(engine, { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } }, { rootDir: root });
+    app = await createTestApp(
+      engine,
+      { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } },
+      { rootDir: root },
+    );
     await app.start();
     await waitForIngestion(app);
     await docsBuildsIdle(app);
@@ -55,7 +68,10 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
 
   it('builds documented entities in the background and serves the site with its warnings', async () => {
     const shop = await status('shop');
-    expect(shop).toMatchObject({ state: 'built', warnings: [{ file: 'mkdocs.yml', message: 'nav: "gone.md" is not a page of the documentation' }] });
+    expect(shop).toMatchObject({
+      state: 'built',
+      warnings: [{ file: 'mkdocs.yml', message: 'nav: "gone.md" is not a page of the documentation' }],
+    });
     const page = await get('/api/techdocs/static/docs/default/component/shop/index.html');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
@@ -70,21 +86,33 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
 
   it('makes every page and section searchable, linking to the reader at the heading', async () => {
     const search = async (term: string) => (await get(`/api/search/query?term=${encodeURIComponent(term)}&types[]=techdocs`)).json();
-    const found = await until(() => search('hello'), (body) => body.results.length > 0);
+    const found = await until(
+      () => search('hello'),
+      (body) => body.results.length > 0,
+    );
     expect(found.results[0]).toMatchObject({
       type: 'techdocs',
-      document: { title: 'Shop', location: expect.stringMatching(/^\/catalog\/default\/component\/shop\/docs\/(#shop)?$/), entityRef: 'component:default/shop', owner: 'group:default/team-a', lifecycle: 'production' },
+      document: {
+        title: 'Shop',
+        location: expect.stringMatching(/^\/catalog\/default\/component\/shop\/docs\/(#shop)?$/),
+        entityRef: 'component:default/shop',
+        owner: 'group:default/team-a',
+        lifecycle: 'production',
+      },
     });
   });
 
-  it('searches within one entity\'s documentation with entity:', async () => {
+  it("searches within one entity's documentation with entity:", async () => {
     const body = (await get(`/api/search/query?term=${encodeURIComponent('hello entity:shop')}&types[]=techdocs`)).json();
     expect(body.results.length).toBeGreaterThan(0);
     expect((await get(`/api/search/query?term=${encodeURIComponent('hello entity:other')}&types[]=techdocs`)).json().results).toEqual([]);
   });
 
   it('refuses documentation outside the configured file roots, and paths out of a site', async () => {
-    expect(await status('outside')).toMatchObject({ state: 'failed', error: expect.stringContaining('outside the configured reading.fileRoots') });
+    expect(await status('outside')).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining('outside the configured reading.fileRoots'),
+    });
     for (const escape of ['..%2f..%2f..%2fcatalog.yaml', '%2e%2e/%2e%2e/%2e%2e/catalog.yaml', 'a/..%2f..%2f..%2f..%2fetc%2fpasswd']) {
       const res = await get(`/api/techdocs/static/docs/default/component/shop/${escape}`);
       expect([400, 404]).toContain(res.statusCode);
@@ -104,7 +132,10 @@ describe.each(await availableEngines())('TechDocs on %s', (engine) => {
     expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).body).toContain('New text.');
     // Search follows the rebuild: the new words are found and the old ones are gone.
     const search = async (term: string) => (await get(`/api/search/query?term=${term}&types[]=techdocs`)).json();
-    await until(() => search('new'), (body) => body.results.length > 0);
+    await until(
+      () => search('new'),
+      (body) => body.results.length > 0,
+    );
     expect((await search('hello')).results).toEqual([]);
   });
 });

@@ -39,7 +39,13 @@ const metadata = {
   site_name: 'Shop docs',
   nav: [
     { title: 'Home', path: '' },
-    { title: 'Guides', children: [{ title: 'Setting up', path: 'guides/setup/' }, { title: 'Running', path: 'guides/run/' }] },
+    {
+      title: 'Guides',
+      children: [
+        { title: 'Setting up', path: 'guides/setup/' },
+        { title: 'Running', path: 'guides/run/' },
+      ],
+    },
     { title: 'Source', url: 'https://git.example.com/shop' },
   ],
 };
@@ -62,7 +68,11 @@ function mockDocs(status: object, site = 'default/component/shop') {
   return calls;
 }
 
-const built = { state: 'built', builtAt: '2026-11-20T10:00:00.000Z', warnings: [{ file: 'docs/guides/setup.md', line: 7, message: 'link to missing page "old.md"' }] };
+const built = {
+  state: 'built',
+  builtAt: '2026-11-20T10:00:00.000Z',
+  warnings: [{ file: 'docs/guides/setup.md', line: 7, message: 'link to missing page "old.md"' }],
+};
 const route = '/catalog/:namespace/:kind/:name/docs/*';
 
 describe('EntityDocsTab', () => {
@@ -90,20 +100,32 @@ describe('EntityDocsTab', () => {
     expect(within(nav).getByRole('link', { name: 'Source ↗' })).toHaveAttribute('href', 'https://git.example.com/shop');
 
     const toc = screen.getByRole('navigation', { name: 'On this page' });
-    expect(within(toc).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+    expect(
+      within(toc)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
       ['Install', '/catalog/default/component/shop/docs/guides/setup/#install'],
       ['On Linux', '/catalog/default/component/shop/docs/guides/setup/#on-linux'],
     ]);
     expect(screen.getByRole('link', { name: '← Home' })).toHaveAttribute('href', '/catalog/default/component/shop/docs/');
     expect(screen.getByRole('link', { name: 'Running →' })).toHaveAttribute('href', '/catalog/default/component/shop/docs/guides/run/');
-    expect(screen.getByRole('link', { name: /Edit this page/ })).toHaveAttribute('href', 'https://git.example.com/shop/edit/main/docs/guides/setup.md');
+    expect(screen.getByRole('link', { name: /Edit this page/ })).toHaveAttribute(
+      'href',
+      'https://git.example.com/shop/edit/main/docs/guides/setup.md',
+    );
     expect(screen.getByText(/^Built /)).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Build warnings' })).getByRole('listitem')).toHaveTextContent('docs/guides/setup.md:7 link to missing page "old.md"');
+    expect(within(screen.getByRole('list', { name: 'Build warnings' })).getByRole('listitem')).toHaveTextContent(
+      'docs/guides/setup.md:7 link to missing page "old.md"',
+    );
   });
 
   it('never inserts or runs a script of the served page, and points images at the static files', async () => {
     mockDocs(built);
-    const { container } = renderWithApp(<EntityDocsTab entity={shop} />, { url: '/catalog/default/component/shop/docs/guides/setup/', path: route });
+    const { container } = renderWithApp(<EntityDocsTab entity={shop} />, {
+      url: '/catalog/default/component/shop/docs/guides/setup/',
+      path: route,
+    });
     await screen.findByRole('heading', { level: 1, name: /Setting up/ });
     const article = container.querySelector('.greenroom-docs')!;
     expect(article.querySelector('script')).toBeNull();
@@ -114,7 +136,10 @@ describe('EntityDocsTab', () => {
 
   it('keeps links between pages in the portal: a click navigates without leaving the app', async () => {
     const calls = mockDocs(built);
-    const { location } = renderWithApp(<EntityDocsTab entity={shop} />, { url: '/catalog/default/component/shop/docs/guides/setup/', path: route });
+    const { location } = renderWithApp(<EntityDocsTab entity={shop} />, {
+      url: '/catalog/default/component/shop/docs/guides/setup/',
+      path: route,
+    });
     const link = await screen.findByRole('link', { name: 'how to run it' });
     expect(link).toHaveAttribute('href', '/catalog/default/component/shop/docs/guides/run/#start');
 
@@ -148,7 +173,10 @@ describe('EntityDocsTab', () => {
     renderWithApp(<EntityDocsTab entity={worker} />, { url: '/catalog/default/component/shop-worker/docs/guides/setup/', path: route });
     expect(await screen.findByRole('heading', { level: 1, name: /Setting up/ })).toBeInTheDocument();
     // Links stay on the page the reader is on.
-    expect(screen.getByRole('link', { name: 'how to run it' })).toHaveAttribute('href', '/catalog/default/component/shop-worker/docs/guides/run/#start');
+    expect(screen.getByRole('link', { name: 'how to run it' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/shop-worker/docs/guides/run/#start',
+    );
     expect(calls.every((c) => !c.url.pathname.includes('shop-worker'))).toBe(true);
   });
 });
@@ -156,7 +184,10 @@ describe('EntityDocsTab', () => {
 describe('DocsReaderRedirect', () => {
   it('opens Backstage reader addresses in the Docs tab, at the same page and heading', async () => {
     mockApi({});
-    const { location } = renderWithApp(<DocsReaderRedirect />, { url: '/docs/default/component/shop/guides/setup/#install', path: '/docs/:namespace/:kind/:name/*' });
+    const { location } = renderWithApp(<DocsReaderRedirect />, {
+      url: '/docs/default/component/shop/guides/setup/#install',
+      path: '/docs/:namespace/:kind/:name/*',
+    });
     expect(location().pathname).toBe('/catalog/default/component/shop/docs/guides/setup/');
   });
 });

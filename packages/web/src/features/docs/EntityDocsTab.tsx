@@ -28,7 +28,10 @@ function DocsReader({ entity, site }: EntityContentProps & { site: SiteAddress }
   const built = Boolean(status.data?.builtAt);
   const metadata = useDocsMetadata(site, built);
   const source = useDocsPage(site, page, built);
-  const parsed = useMemo(() => (source.data ? readPage(source.data, page, readerBase, staticBase(site)) : undefined), [source.data, page, readerBase]); // eslint-disable-line react-hooks/exhaustive-deps
+  const parsed = useMemo(
+    () => (source.data ? readPage(source.data, page, readerBase, staticBase(site)) : undefined),
+    [source.data, page, readerBase],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const content = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const { hash } = useLocation();
@@ -47,7 +50,10 @@ function DocsReader({ entity, site }: EntityContentProps & { site: SiteAddress }
   if (!status.data) return <Loading label="Loading documentation" />;
   if (!built) {
     if (status.data.state === 'failed') return <Alert severity="error">The documentation could not be built: {status.data.error}</Alert>;
-    if (status.data.state === 'none') return <Alert severity="info">The documentation has not been built yet; it will be shortly after the catalog reads this entity.</Alert>;
+    if (status.data.state === 'none')
+      return (
+        <Alert severity="info">The documentation has not been built yet; it will be shortly after the catalog reads this entity.</Alert>
+      );
     return <Alert severity="info">The documentation is being built; this page updates when it is ready.</Alert>;
   }
 
@@ -100,7 +106,13 @@ function DocsReader({ entity, site }: EntityContentProps & { site: SiteAddress }
         {!parsed && !source.error && <Loading label="Loading the page" />}
         {parsed && (
           <>
-            <Box ref={content} className="greenroom-docs" onClick={onClick} sx={docsContentStyles} dangerouslySetInnerHTML={{ __html: parsed.html }} />
+            <Box
+              ref={content}
+              className="greenroom-docs"
+              onClick={onClick}
+              sx={docsContentStyles}
+              dangerouslySetInnerHTML={{ __html: parsed.html }}
+            />
             <Stack direction="row" sx={{ justifyContent: 'space-between', mt: 4 }}>
               {parsed.previous ? (
                 <Button component={RouterLink} to={`${readerBase}${parsed.previous.page}`}>
@@ -122,7 +134,12 @@ function DocsReader({ entity, site }: EntityContentProps & { site: SiteAddress }
         <Box component="nav" aria-label="On this page" sx={{ width: { md: 200 }, flexShrink: 0, position: { md: 'sticky' }, top: 16 }}>
           <Typography variant="subtitle2">On this page</Typography>
           {parsed.toc.map((entry) => (
-            <Link key={entry.id} component={RouterLink} to={`${readerBase}${page}#${entry.id}`} sx={{ display: 'block', pl: (entry.level - 2) * 1.5, fontSize: 14 }}>
+            <Link
+              key={entry.id}
+              component={RouterLink}
+              to={`${readerBase}${page}#${entry.id}`}
+              sx={{ display: 'block', pl: (entry.level - 2) * 1.5, fontSize: 14 }}
+            >
               {entry.title}
             </Link>
           ))}
@@ -138,15 +155,33 @@ function DocsNav({ nodes, current, readerBase, depth = 0 }: { nodes: DocsNavNode
       {nodes.map((node, i) =>
         node.children ? (
           <Box key={i}>
-            <ListItemText primary={node.title} sx={{ pl: 1 + depth * 2, mt: 1 }} slotProps={{ primary: { variant: 'caption', color: 'text.secondary' } }} />
+            <ListItemText
+              primary={node.title}
+              sx={{ pl: 1 + depth * 2, mt: 1 }}
+              slotProps={{ primary: { variant: 'caption', color: 'text.secondary' } }}
+            />
             <DocsNav nodes={node.children} current={current} readerBase={readerBase} depth={depth + 1} />
           </Box>
         ) : node.url ? (
-          <ListItemButton key={i} component="a" href={safeUrl(node.url)} target="_blank" rel="noopener noreferrer" sx={{ pl: 1 + depth * 2 }}>
+          <ListItemButton
+            key={i}
+            component="a"
+            href={safeUrl(node.url)}
+            target="_blank"
+            rel="noopener noreferrer"
+            sx={{ pl: 1 + depth * 2 }}
+          >
             <ListItemText primary={`${node.title} ↗`} />
           </ListItemButton>
         ) : (
-          <ListItemButton key={i} component={RouterLink} to={`${readerBase}${node.path ?? ''}`} selected={node.path === current} aria-current={node.path === current ? 'page' : undefined} sx={{ pl: 1 + depth * 2 }}>
+          <ListItemButton
+            key={i}
+            component={RouterLink}
+            to={`${readerBase}${node.path ?? ''}`}
+            selected={node.path === current}
+            aria-current={node.path === current ? 'page' : undefined}
+            sx={{ pl: 1 + depth * 2 }}
+          >
             <ListItemText primary={node.title} />
           </ListItemButton>
         ),

@@ -77,7 +77,14 @@ export function useDocsPage(site: SiteAddress, page: string, enabled: boolean) {
     queryKey: ['techdocs', 'page', segment(site), page],
     queryFn: async () => {
       const response = await fetch(`${staticBase(site)}${page}index.html`);
-      if (!response.ok) throw new ApiError(response.status === 404 ? `There is no page ${page || 'index'} in this documentation` : `The page could not be loaded (${response.status})`, response.status, 'NotFoundError');
+      if (!response.ok)
+        throw new ApiError(
+          response.status === 404
+            ? `There is no page ${page || 'index'} in this documentation`
+            : `The page could not be loaded (${response.status})`,
+          response.status,
+          'NotFoundError',
+        );
       return response.text();
     },
     enabled,

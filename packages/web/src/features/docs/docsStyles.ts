@@ -11,7 +11,14 @@ export const docsContentStyles: SxProps<Theme> = (theme) => {
     '& a': { color: 'primary.main' },
     '& code': { fontFamily: 'ui-monospace, monospace', fontSize: '0.9em', backgroundColor: 'action.hover', px: 0.5, borderRadius: 0.5 },
     '& .highlight': { position: 'relative', my: 2 },
-    '& .highlight .filename': { display: 'block', fontSize: 13, px: 1.5, py: 0.5, backgroundColor: 'action.selected', borderRadius: '4px 4px 0 0' },
+    '& .highlight .filename': {
+      display: 'block',
+      fontSize: 13,
+      px: 1.5,
+      py: 0.5,
+      backgroundColor: 'action.selected',
+      borderRadius: '4px 4px 0 0',
+    },
     '& .highlight pre, & pre.mermaid': { m: 0, p: 1.5, overflow: 'auto', backgroundColor: 'action.hover', borderRadius: 1 },
     '& .highlight pre code': { backgroundColor: 'transparent', p: 0, display: 'block' },
     '& .hll': { display: 'block', backgroundColor: theme.palette.mode === 'dark' ? '#4a4a1a' : '#fff8c5', mx: -1.5, px: 1.5 },
@@ -45,7 +52,10 @@ export const docsContentStyles: SxProps<Theme> = (theme) => {
     ...Object.fromEntries(
       Array.from({ length: 10 }, (_, i) => i + 1).flatMap((n) => [
         [`& .tabbed-set > input:nth-of-type(${n}):checked ~ .tabbed-content > .tabbed-block:nth-of-type(${n})`, { display: 'block' }],
-        [`& .tabbed-set > input:nth-of-type(${n}):checked ~ .tabbed-labels > label:nth-of-type(${n})`, { color: 'primary.main', borderBottomColor: 'currentColor' }],
+        [
+          `& .tabbed-set > input:nth-of-type(${n}):checked ~ .tabbed-labels > label:nth-of-type(${n})`,
+          { color: 'primary.main', borderBottomColor: 'currentColor' },
+        ],
       ]),
     ),
     '& table': { borderCollapse: 'collapse', my: 2 },

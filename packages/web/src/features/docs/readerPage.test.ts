@@ -16,7 +16,12 @@ const built = `<!doctype html><html><head><title>Setup - Shop</title></head><bod
 </body></html>`;
 
 describe('readPage', () => {
-  const page = readPage(built, 'guides/setup/', '/catalog/default/component/shop/docs/', '/api/techdocs/static/docs/default/component/shop/');
+  const page = readPage(
+    built,
+    'guides/setup/',
+    '/catalog/default/component/shop/docs/',
+    '/api/techdocs/static/docs/default/component/shop/',
+  );
   const dom = new DOMParser().parseFromString(page.html, 'text/html');
   const hrefs = [...dom.querySelectorAll('a')].map((a) => a.getAttribute('href'));
 
@@ -33,7 +38,14 @@ describe('readPage', () => {
   });
 
   it('points links between pages at the reader and images at the static files', () => {
-    expect(hrefs).toEqual(expect.arrayContaining(['/catalog/default/component/shop/docs/', '/catalog/default/component/shop/docs/guides/run/#start', '#install', 'https://example.com']));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/catalog/default/component/shop/docs/',
+        '/catalog/default/component/shop/docs/guides/run/#start',
+        '#install',
+        'https://example.com',
+      ]),
+    );
     expect(dom.querySelector('img')!.getAttribute('src')).toBe('/api/techdocs/static/docs/default/component/shop/images/logo.png');
     expect(dom.querySelector('a[href="https://example.com"]')!.getAttribute('rel')).toBe('noopener noreferrer');
   });

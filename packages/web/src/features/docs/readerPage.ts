@@ -48,7 +48,11 @@ export function readPage(source: string, page: string, readerBase: string, stati
   }
 
   const headingText = (heading: Element) => (heading.textContent ?? '').replace(/¶$/, '').trim();
-  const toc = [...article.querySelectorAll('h2[id], h3[id]')].map((h) => ({ id: h.id, title: headingText(h), level: Number(h.tagName[1]) }));
+  const toc = [...article.querySelectorAll('h2[id], h3[id]')].map((h) => ({
+    id: h.id,
+    title: headingText(h),
+    level: Number(h.tagName[1]),
+  }));
   const neighbour = (rel: 'prev' | 'next') => {
     const link = doc.querySelector<HTMLAnchorElement>(`.md-footer__link--${rel}`);
     const href = link?.getAttribute('href');

@@ -21,7 +21,12 @@ const keyOf = (entityRef: string, location: string) => `${entityRef}|${location}
  * Every page and section of the published documentation, from each site's
  * `search/search_index.json`, linking to the reader at the heading. Follows `docs.built`.
  */
-export function createTechdocsCollator(deps: { catalog: () => CatalogApi; store: BuildStore; publisher: Publisher; events: EventBus }): SearchCollator {
+export function createTechdocsCollator(deps: {
+  catalog: () => CatalogApi;
+  store: BuildStore;
+  publisher: Publisher;
+  events: EventBus;
+}): SearchCollator {
   /** Keys indexed per entity, so a rebuild that drops a page removes its documents. */
   const known = new Map<string, Set<string>>();
 
