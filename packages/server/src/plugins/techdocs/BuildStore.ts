@@ -61,6 +61,10 @@ export class BuildStore {
     return new Map(entityRefs.map((ref) => [ref, found.get(ref) ?? { state: 'none', warnings: [] }]));
   }
 
+  async delete(entityRef: string): Promise<void> {
+    await this.db.deleteFrom('techdocs_builds').where('entity_ref', '=', entityRef).execute();
+  }
+
   /** Records a state; fields not given keep their value (a failed build keeps the last good one's). */
   async set(
     entityRef: string,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ANNOTATION_TECHDOCS_REF, stringifyEntityRef, type Entity } from '@greenroom/model';
+import { ANNOTATION_TECHDOCS_REF, parseEntityRef, stringifyEntityRef, type Entity } from '@greenroom/model';
 import fg from 'fast-glob';
 import type { EventBus } from '../../core/events';
 import type { Logger } from '../../core/logger';
@@ -13,8 +13,12 @@ import { resolveDocsSource, type DocsSourceDeps } from './docsSource';
 import type { Publisher } from './publisher';
 
 /** `<namespace>/<kind>/<name>`, lower case: where an entity's site is published. */
-export const sitePrefix = (entity: Entity) =>
-  [entity.metadata.namespace ?? 'default', entity.kind, entity.metadata.name].map((part) => part.toLowerCase()).join('/');
+export const sitePrefix = (entity: Entity) => prefixOfRef(stringifyEntityRef(entity));
+
+const prefixOfRef = (ref: string) => {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  return [namespace ?? 'default', kind, name].map((part) => part.toLowerCase()).join('/');
+};
 
 /**
  * Builds documentation in the background, at most `concurrency` sites at a time, never inside a
@@ -123,7 +127,14 @@ export class DocsBuilds {
   private async build(ref: string): Promise<void> {
     const { store, publisher, events } = this.deps;
     const entity = await this.deps.catalog().getEntityByRef(ref);
-    if (!entity?.metadata.annotations?.[ANNOTATION_TECHDOCS_REF]) return;
+    if (!entity?.metadata.annotations?.[ANNOTATION_TECHDOCS_REF]) {
+      // Gone from the catalog, or no longer documented: its site and status go too.
+      if ((await store.get(ref)).state !== 'none') {
+        await publisher.remove(prefixOfRef(ref));
+        await store.delete(ref);
+      }
+      return;
+    }
     const entityRef = stringifyEntityRef(entity);
     const source = await resolveDocsSource(entity, this.deps);
     if ('problem' in source) {

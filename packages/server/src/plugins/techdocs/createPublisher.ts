@@ -12,6 +12,7 @@ export function createPublisher(config: Pick<Config, 'techdocs' | 'dataDir'>): P
       publish: async (prefix, site) => (await s3).publish(prefix, site),
       read: async (prefix, file) => (await s3).read(prefix, file),
       exists: async (prefix, file) => (await s3).exists(prefix, file),
+      remove: async (prefix) => (await s3).remove(prefix),
     };
   }
   return localPublisher(path.join(config.dataDir, 'techdocs'));

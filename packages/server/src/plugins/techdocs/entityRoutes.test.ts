@@ -184,5 +184,9 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
     const shop = (await get('/api/catalog/entities/by-name/component/default/shop')).json();
     expect((await app.http.inject({ method: 'DELETE', url: `/api/catalog/entities/by-uid/${shop.metadata.uid}` })).statusCode).toBe(204);
     expect(await within2s((r) => r.length === 0)).toEqual([]);
+    // Its site and status go with it.
+    await docsBuildsIdle(app);
+    expect((await get('/api/techdocs/static/docs/default/component/shop/index.html')).statusCode).toBe(404);
+    expect((await get('/api/techdocs/status/default/component/shop')).json()).toEqual({ state: 'none', warnings: [] });
   });
 });

@@ -46,7 +46,7 @@ export const techdocsPlugin = definePlugin({
         return documented.map((entity) => stringifyEntityRef(entity));
       });
     ctx.onStart(() => {
-      ctx.events.subscribe('entity.changed', ({ added, updated }) => builds.queue([...added, ...updated]));
+      ctx.events.subscribe('entity.changed', ({ added, updated, removed }) => builds.queue([...added, ...updated, ...removed]));
       // Docs change without their entity changing: each catalog refresh checks the sources again
       // (an unchanged source costs a hash of its files, no build).
       ctx.events.subscribe('location.processed', () => queueDocumented());

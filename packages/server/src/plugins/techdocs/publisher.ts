@@ -10,6 +10,8 @@ export interface Publisher {
   read(prefix: string, file: string): Promise<Buffer>;
   /** Whether a published site has the file (a site recorded as built may be gone: a new bucket, a wiped disk). */
   exists(prefix: string, file: string): Promise<boolean>;
+  /** Removes a site (its entity is gone or no longer documented). */
+  remove(prefix: string): Promise<void>;
 }
 
 /**
@@ -50,6 +52,9 @@ export function localPublisher(baseDir: string): Publisher {
         (found) => found.isFile(),
         () => false,
       );
+    },
+    async remove(prefix) {
+      await rm(siteDir(prefix), { recursive: true, force: true });
     },
   };
 }

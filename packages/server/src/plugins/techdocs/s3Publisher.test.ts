@@ -97,6 +97,9 @@ describe('s3Publisher against a stand-in S3', () => {
     await publisher.publish('default/component/shop', site({ 'index.html': '<h1>Shop 2</h1>', 'techdocs_metadata.json': '{}' }));
     expect((await publisher.read('default/component/shop', 'index.html')).toString()).toBe('<h1>Shop 2</h1>');
     expect(await publisher.exists('default/component/shop', 'old/index.html')).toBe(false);
+
+    await publisher.remove('default/component/shop');
+    expect([...standIn.objects.keys()]).toEqual([]);
   });
 
   it('answers NotFoundError for a missing file and refuses paths out of the site before any request', async () => {

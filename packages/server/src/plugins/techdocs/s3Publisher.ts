@@ -88,6 +88,9 @@ export function s3Publisher(options: S3PublisherOptions): Publisher {
         throw error;
       }
     },
+    async remove(prefix) {
+      for (const Key of await listKeys(prefix)) await client.send(new DeleteObjectCommand({ Bucket, Key }));
+    },
     async exists(prefix, file) {
       try {
         await client.send(new HeadObjectCommand({ Bucket, Key: siteFileKey(prefix, file) }));
