@@ -30,3 +30,13 @@ export function readE2eEnv(): E2eEnv {
   }
   return { registeredCatalogInfoUrl };
 }
+
+/** The second portal, for the sign-in test (signinServer.ts): guest mode off, an OpenID Connect provider on loopback. */
+export const SIGNIN_PORT = 7018;
+export const SIGNIN_BASE_URL = `http://127.0.0.1:${SIGNIN_PORT}`;
+/**
+ * signinServer.ts prints this line once the portal and the provider answer, with the provider's test
+ * user; Playwright stores the named groups as E2E_OIDC_LOGIN and E2E_OIDC_PASSWORD for signin.spec.ts.
+ */
+export const SIGNIN_READY_LINE_PREFIX = 'e2e sign-in portal ready; provider user:';
+export const SIGNIN_READY_LINE = new RegExp(`${SIGNIN_READY_LINE_PREFIX} (?<e2e_oidc_login>\\S+) (?<e2e_oidc_password>\\S+)`);
