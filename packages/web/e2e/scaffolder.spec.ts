@@ -28,10 +28,10 @@ test('a template creates a repository on the git server and a component in the c
   await page.getByRole('option', { name: /team-payments/ }).click();
   await page.getByRole('button', { name: 'Next' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Repository' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Repository', exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Host' }).fill(gitHost);
   await page.getByRole('textbox', { name: 'Owner' }).fill('acme');
-  await page.getByRole('textbox', { name: 'Repository' }).fill(name);
+  await page.getByRole('textbox', { name: 'Repository', exact: true }).fill(name);
   await page.getByRole('button', { name: 'Next' }).click();
 
   const review = page.getByRole('table', { name: 'Values to create with' });
