@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,17 @@ describe('publish:git', () => {
 
     const author = await gitLog('acme/fresh-service');
     expect(author).toBe('Portal Bot <bot@example.test> Initial commit');
+  });
+
+  it('leaves no credentials in the workspace repository, and stops when the task is cancelled', async () => {
+    const { ctx, workspacePath } = await actionContext({ repoUrl: `${host}?owner=acme&repo=no-secrets` }, { 'a.txt': 'a' });
+    await createPublishGitAction({ config: config() }).handler(ctx);
+    expect(await readFile(path.join(workspacePath, '.git/config'), 'utf8')).not.toContain('s3cret');
+
+    const cancelled = await actionContext({ repoUrl: `${host}?owner=acme&repo=cancelled` }, { 'a.txt': 'a' });
+    cancelled.ctx.signal = AbortSignal.abort();
+    await expect(createPublishGitAction({ config: config() }).handler(cancelled.ctx)).rejects.toThrow('the task was cancelled');
+    expect(await git.revParse('acme/cancelled')).toBeUndefined();
   });
 
   it('answers a repoContentsUrl the catalog reader reads the pushed catalog-info.yaml from', async () => {
