@@ -52,22 +52,49 @@ async function writeTemplate(dir: string, files: number): Promise<void> {
     spec: {
       owner: 'group:default/bench-team',
       type: 'service',
-      parameters: [{ required: ['name', 'repoUrl'], properties: { name: { type: 'string' }, repoUrl: { type: 'string' }, verbose: { type: 'boolean' } } }],
+      parameters: [
+        {
+          required: ['name', 'repoUrl'],
+          properties: { name: { type: 'string' }, repoUrl: { type: 'string' }, verbose: { type: 'boolean' } },
+        },
+      ],
       steps: [
         {
           id: 'fetch',
           action: 'fetch:template',
-          input: { url: './skeleton', values: { name: '${{ parameters.name }}', description: 'Benchmark service', owner: 'group:default/bench-team', verbose: '${{ parameters.verbose }}' } },
+          input: {
+            url: './skeleton',
+            values: {
+              name: '${{ parameters.name }}',
+              description: 'Benchmark service',
+              owner: 'group:default/bench-team',
+              verbose: '${{ parameters.verbose }}',
+            },
+          },
         },
         { id: 'publish', action: 'publish:git', input: { repoUrl: '${{ parameters.repoUrl }}' } },
-        { id: 'register', action: 'catalog:register', input: { repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}', catalogInfoPath: '/catalog-info.yaml' } },
+        {
+          id: 'register',
+          action: 'catalog:register',
+          input: { repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}', catalogInfoPath: '/catalog-info.yaml' },
+        },
       ],
       output: { links: [{ title: 'Open in catalog', entityRef: '${{ steps.register.output.entityRef }}' }] },
     },
   };
   await writeFile(path.join(dir, 'template', 'template.yaml'), stringify(template));
-  const group = { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'bench-team' }, spec: { type: 'team', children: [] } };
-  const location = { apiVersion: 'backstage.io/v1alpha1', kind: 'Location', metadata: { name: 'bench' }, spec: { targets: ['./template/template.yaml'] } };
+  const group = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'bench-team' },
+    spec: { type: 'team', children: [] },
+  };
+  const location = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Location',
+    metadata: { name: 'bench' },
+    spec: { targets: ['./template/template.yaml'] },
+  };
   await writeFile(path.join(dir, 'catalog.yaml'), [location, group].map((doc) => stringify(doc)).join('---\n'));
 }
 
@@ -85,7 +112,11 @@ function runMs(task: Task): number {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { tasks: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '4' }, files: { type: 'string', default: '200' } },
+    options: {
+      tasks: { type: 'string', default: '50' },
+      concurrency: { type: 'string', default: '4' },
+      files: { type: 'string', default: '200' },
+    },
   });
   const taskCount = positiveInt('tasks', values.tasks!, 1);
   const concurrency = positiveInt('concurrency', values.concurrency!, 1);
@@ -135,7 +166,8 @@ async function main(): Promise<number> {
       for (;;) {
         const task = await api<Task>('GET', `/v2/tasks/${id}`);
         if (task.status === 'completed') return { totalMs: performance.now() - started, runMs: runMs(task), steps: stepMs(task) };
-        if (task.status === 'failed' || task.status === 'cancelled') throw new Error(`task for ${name} ${task.status}: ${task.error?.message}`);
+        if (task.status === 'failed' || task.status === 'cancelled')
+          throw new Error(`task for ${name} ${task.status}: ${task.error?.message}`);
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
     };
@@ -163,7 +195,8 @@ async function main(): Promise<number> {
 
     // What the user would check: the last repository is on the git server and its component in the catalog.
     const last = `service-${String(taskCount - 1).padStart(3, '0')}`;
-    if (!(await git.readFile(`bench/${last}`, 'catalog-info.yaml'))) throw new Error(`bench/${last} has no catalog-info.yaml on the git server`);
+    if (!(await git.readFile(`bench/${last}`, 'catalog-info.yaml')))
+      throw new Error(`bench/${last} has no catalog-info.yaml on the git server`);
     const entity = await fetch(`${baseUrl}/api/catalog/entities/by-name/component/default/${last}`);
     if (entity.status !== 200) throw new Error(`component ${last} is not in the catalog (${entity.status})`);
 
@@ -171,8 +204,12 @@ async function main(): Promise<number> {
     const run = summarise(runs, wallMs);
     const db = config.database.url.split(':')[0];
     const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    console.log(`\nScaffolder: ${taskCount} tasks, ${concurrency} at a time, ${files} files each (fetch:template + publish:git + catalog:register), ${db}`);
-    console.log(`  task duration (POST → completed)  p50 ${fmt(total.p50)}  p95 ${fmt(total.p95)}  max ${fmt(total.max)}   target p95 ≤ ${fmt(TARGET_P95_MS)}: ${total.p95 <= TARGET_P95_MS ? 'met' : 'MISSED'}`);
+    console.log(
+      `\nScaffolder: ${taskCount} tasks, ${concurrency} at a time, ${files} files each (fetch:template + publish:git + catalog:register), ${db}`,
+    );
+    console.log(
+      `  task duration (POST → completed)  p50 ${fmt(total.p50)}  p95 ${fmt(total.p95)}  max ${fmt(total.max)}   target p95 ≤ ${fmt(TARGET_P95_MS)}: ${total.p95 <= TARGET_P95_MS ? 'met' : 'MISSED'}`,
+    );
     console.log(`  steps only (server's step times)  p50 ${fmt(run.p50)}  p95 ${fmt(run.p95)}  max ${fmt(run.max)}`);
     for (const [step, times] of Object.entries(perStep)) {
       const stats = summarise(times, wallMs);

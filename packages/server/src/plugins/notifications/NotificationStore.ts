@@ -69,9 +69,18 @@ export class NotificationStore {
       .where((eb) => eb.or([eb('n.user_ref', '=', userRef), eb('n.user_ref', 'is', null)]));
   }
 
-  async list(userRef: string, options: { unreadOnly: boolean; limit: number }): Promise<{ notifications: UserNotification[]; unreadCount: number }> {
+  async list(
+    userRef: string,
+    options: { unreadOnly: boolean; limit: number },
+  ): Promise<{ notifications: UserNotification[]; unreadCount: number }> {
     let query = this.visibleTo(userRef).select([
-      'n.id', 'n.title', 'n.description', 'n.link', 'n.severity', 'n.origin', 'n.created_at',
+      'n.id',
+      'n.title',
+      'n.description',
+      'n.link',
+      'n.severity',
+      'n.origin',
+      'n.created_at',
       sql<number>`case when n.read_at is not null or r.read_at is not null then 1 else 0 end`.as('is_read'),
     ]);
     if (options.unreadOnly) query = query.where('n.read_at', 'is', null).where('r.read_at', 'is', null);

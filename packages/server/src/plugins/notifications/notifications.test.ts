@@ -18,7 +18,12 @@ const headerIdentity: Identity = {
   },
 };
 
-const user = (name: string, memberOf: string[]) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name }, spec: { memberOf } });
+const user = (name: string, memberOf: string[]) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name },
+  spec: { memberOf },
+});
 const group = (name: string, parent?: string) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
@@ -36,8 +41,20 @@ function writeCatalog(root: string): void {
     user('ada', ['platform']),
     user('bob', ['payments']),
     user('carol', []),
-    { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger' }, spec: { type: 'service', lifecycle: 'production', owner: 'group:payments' } },
-    notify('notify-platform', { recipients: 'entity', entityRefs: ['group:default/platform'], title: 'Platform news', info: 'Read me', link: '/catalog/default/component/ledger', severity: 'high' }),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'ledger' },
+      spec: { type: 'service', lifecycle: 'production', owner: 'group:payments' },
+    },
+    notify('notify-platform', {
+      recipients: 'entity',
+      entityRefs: ['group:default/platform'],
+      title: 'Platform news',
+      info: 'Read me',
+      link: '/catalog/default/component/ledger',
+      severity: 'high',
+    }),
     notify('notify-owner', { recipients: 'entity', entityRefs: ['component:ledger', 'user:carol'], title: 'Ledger changed' }),
     notify('notify-everyone', { recipients: 'broadcast', title: 'Maintenance tonight' }),
     notify('notify-bad-link', { recipients: 'broadcast', title: 'x', link: 'javascript:alert(1)' }),

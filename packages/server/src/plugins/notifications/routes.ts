@@ -9,10 +9,7 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const readBody = z.union([
-  z.strictObject({ ids: z.array(z.string().min(1).max(100)).max(500) }),
-  z.strictObject({ all: z.literal(true) }),
-]);
+const readBody = z.union([z.strictObject({ ids: z.array(z.string().min(1).max(100)).max(500) }), z.strictObject({ all: z.literal(true) })]);
 
 /** Notifications are always the caller's own: the user comes from the principal, never from the request. */
 function userOf(request: FastifyRequest): string {

@@ -26,7 +26,10 @@ function checkLink(link: string): void {
 }
 
 /** Backstage's `notification:send`: an in-portal notification to users, groups' members, or everyone. */
-export function createNotificationSendAction(services: { store: NotificationStore; catalog: () => CatalogApi | undefined }): TemplateAction<SendInput> {
+export function createNotificationSendAction(services: {
+  store: NotificationStore;
+  catalog: () => CatalogApi | undefined;
+}): TemplateAction<SendInput> {
   return {
     id: 'notification:send',
     description: 'Sends an in-portal notification (the bell in the header) to users, to members of groups, or to everyone.',
@@ -36,7 +39,11 @@ export function createNotificationSendAction(services: { store: NotificationStor
         required: ['recipients', 'title'],
         properties: {
           recipients: { type: 'string', enum: ['broadcast', 'entity'], title: 'broadcast (every user) or entity (entityRefs)' },
-          entityRefs: { type: 'array', items: { type: 'string' }, title: 'Users, groups (their members, sub-groups included) or owned entities (their owner)' },
+          entityRefs: {
+            type: 'array',
+            items: { type: 'string' },
+            title: 'Users, groups (their members, sub-groups included) or owned entities (their owner)',
+          },
           title: { type: 'string', minLength: 1, maxLength: 200, title: 'Title' },
           info: { type: 'string', maxLength: 2000, title: 'Description' },
           link: { type: 'string', title: 'Link: a portal path or an http(s) URL' },

@@ -53,15 +53,20 @@ const sampleValues: Record<string, Record<string, unknown>> = {
     announce: true,
     repoUrl: 'GITHOST?owner=northwind&repo=payments-handbook',
   },
-  'hosted-service': { name: 'edge-proxy', description: 'Edge', owner: 'group:default/team-platform', repoUrl: 'github.com?owner=northwind&repo=edge-proxy', visibility: 'private' },
+  'hosted-service': {
+    name: 'edge-proxy',
+    description: 'Edge',
+    owner: 'group:default/team-platform',
+    repoUrl: 'github.com?owner=northwind&repo=edge-proxy',
+    visibility: 'private',
+  },
 };
 
 describe('demo templates', () => {
   let app: TestApp;
   let git: GitServer;
   let gitHost: string;
-  const values = (name: string) =>
-    JSON.parse(JSON.stringify(sampleValues[name]).replaceAll('GITHOST', gitHost)) as Record<string, unknown>;
+  const values = (name: string) => JSON.parse(JSON.stringify(sampleValues[name]).replaceAll('GITHOST', gitHost)) as Record<string, unknown>;
 
   beforeAll(async () => {
     git = await startGitServer();
@@ -90,7 +95,9 @@ describe('demo templates', () => {
   });
 
   it('are all in the demo catalog, name only existing actions and together use every built-in action and field extension', async () => {
-    const actions = ((await app.http.inject({ method: 'GET', url: '/api/scaffolder/v2/actions' })).json() as Array<{ id: string }>).map((a) => a.id);
+    const actions = ((await app.http.inject({ method: 'GET', url: '/api/scaffolder/v2/actions' })).json() as Array<{ id: string }>).map(
+      (a) => a.id,
+    );
     const used = new Set<string>();
     const fields = new Set<string>();
     for (const name of templateNames) {
@@ -119,7 +126,10 @@ describe('demo templates', () => {
       payload: { template: readTemplate(name), values: values(name), directoryContents: directoryContents(path.join(templatesDir, name)) },
     });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { log: Array<{ type: string; body: { status?: string; message: string } }>; directoryContents: Array<{ path: string; base64Content: string; executable: boolean }> };
+    const body = res.json() as {
+      log: Array<{ type: string; body: { status?: string; message: string } }>;
+      directoryContents: Array<{ path: string; base64Content: string; executable: boolean }>;
+    };
     const completion = body.log.find((event) => event.type === 'completion');
     expect(completion?.body, JSON.stringify(body.log.slice(-5))).toMatchObject({ status: 'completed' });
     const files = Object.fromEntries(body.directoryContents.map((f) => [f.path, Buffer.from(f.base64Content, 'base64').toString('utf8')]));
@@ -130,7 +140,10 @@ describe('demo templates', () => {
       expect(files['src/server.js']).toContain('?? 9090');
       expect(files['static/deploy.sh']).toContain('${{ github.sha }}');
       expect(Object.keys(files).some((f) => f.startsWith('.github/'))).toBe(false); // includeCi: false
-      expect(parseYaml(files['catalog-info.yaml'])).toMatchObject({ metadata: { tags: ['nodejs', 'loyalty'] }, spec: { owner: 'group:default/team-payments', system: 'system:default/checkout' } });
+      expect(parseYaml(files['catalog-info.yaml'])).toMatchObject({
+        metadata: { tags: ['nodejs', 'loyalty'] },
+        spec: { owner: 'group:default/team-payments', system: 'system:default/checkout' },
+      });
     }
     if (name === 'docs-site') {
       expect(files['mkdocs.yml']).toContain('- Runbook: sections/1/index.md');
@@ -141,7 +154,9 @@ describe('demo templates', () => {
       expect(files.README).toBeUndefined();
       expect(files['README.md']).toContain('# payments-handbook');
       expect(files.LICENSE).toContain('MIT License');
-      expect(parseYaml(files['catalog-info.yaml'])).toMatchObject({ spec: { owner: 'team-payments', subcomponentOf: 'component:default/payments-service' } });
+      expect(parseYaml(files['catalog-info.yaml'])).toMatchObject({
+        spec: { owner: 'team-payments', subcomponentOf: 'component:default/payments-service' },
+      });
     }
   });
 

@@ -35,7 +35,12 @@ afterEach(() => vi.useRealTimers());
 describe('NotificationsBell', () => {
   it('shows the unread count and lists the latest notifications, linking portal paths inside the app', async () => {
     inboxApi([
-      note('1', { title: 'orders-api was created', description: 'Your new service is ready', link: '/catalog/default/component/orders-api', severity: 'high' }),
+      note('1', {
+        title: 'orders-api was created',
+        description: 'Your new service is ready',
+        link: '/catalog/default/component/orders-api',
+        severity: 'high',
+      }),
       note('2', { title: 'Maintenance tonight', read: true }),
     ]);
     const { location } = renderWithApp(<NotificationsBell />);
@@ -86,7 +91,9 @@ describe('NotificationsBell', () => {
   });
 
   it('shows no bell to a caller without notifications (403)', async () => {
-    const { calls } = mockApi({ 'GET /api/notifications': respond(403, { error: { name: 'NotAllowedError', message: 'ci-bot is not a user' } }) });
+    const { calls } = mockApi({
+      'GET /api/notifications': respond(403, { error: { name: 'NotAllowedError', message: 'ci-bot is not a user' } }),
+    });
     renderWithApp(<NotificationsBell />);
     await vi.waitFor(() => expect(calls).toHaveLength(1));
     await vi.waitFor(() => expect(screen.queryByRole('button', { name: /Notifications/ })).toBeNull());

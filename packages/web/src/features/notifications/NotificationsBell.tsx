@@ -41,7 +41,11 @@ export function NotificationsBell() {
   return (
     <>
       <Tooltip title="Notifications">
-        <IconButton color="inherit" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'} onClick={(e) => setAnchor(e.currentTarget)}>
+        <IconButton
+          color="inherit"
+          aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+          onClick={(e) => setAnchor(e.currentTarget)}
+        >
           <Badge badgeContent={unread} color="error" max={99}>
             <NotificationsIcon />
           </Badge>
@@ -78,7 +82,12 @@ export function NotificationsBell() {
                 secondaryAction={
                   !n.read && (
                     <Tooltip title="Mark as read">
-                      <IconButton edge="end" size="small" aria-label={`Mark "${n.title}" as read`} onClick={() => markRead.mutate({ ids: [n.id] })}>
+                      <IconButton
+                        edge="end"
+                        size="small"
+                        aria-label={`Mark "${n.title}" as read`}
+                        onClick={() => markRead.mutate({ ids: [n.id] })}
+                      >
                         <DoneIcon fontSize="small" />
                       </IconButton>
                     </Tooltip>
@@ -111,7 +120,8 @@ export function NotificationsBell() {
 
 /** The title, a link when the notification has one: portal paths stay in the app, http(s) opens a tab. */
 function NotificationTitle({ notification: n, onOpen }: { notification: PortalNotification; onOpen: () => void }) {
-  const severity = n.severity === 'critical' || n.severity === 'high' ? <Chip size="small" color="error" label={n.severity} sx={{ ml: 1 }} /> : null;
+  const severity =
+    n.severity === 'critical' || n.severity === 'high' ? <Chip size="small" color="error" label={n.severity} sx={{ ml: 1 }} /> : null;
   const title = (
     <Box component="span" sx={{ fontWeight: n.read ? 400 : 700 }}>
       {n.title}

@@ -35,7 +35,8 @@ export function useInbox() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (target: { ids: string[] } | { all: true }) => apiFetch<{ unreadCount: number }>('/api/notifications/read', { method: 'POST', json: target }),
+    mutationFn: (target: { ids: string[] } | { all: true }) =>
+      apiFetch<{ unreadCount: number }>('/api/notifications/read', { method: 'POST', json: target }),
     onMutate: (target) => {
       queryClient.setQueryData<Inbox>(inboxKey, (inbox) => {
         if (!inbox) return inbox;

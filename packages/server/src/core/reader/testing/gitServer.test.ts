@@ -8,8 +8,7 @@ import { startGitServer, type GitServer } from './gitServer';
 
 const exec = promisify(execFile);
 const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_TERMINAL_PROMPT: '0' };
-const git = (args: string[], cwd: string) =>
-  exec('git', ['-c', 'user.name=T', '-c', 'user.email=t@t.invalid', ...args], { cwd, env });
+const git = (args: string[], cwd: string) => exec('git', ['-c', 'user.name=T', '-c', 'user.email=t@t.invalid', ...args], { cwd, env });
 
 async function pushNewRepo(remote: string, files: Record<string, string>): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'greenroom-push-'));

@@ -74,7 +74,11 @@ async function writeFiles(work: string, files: Record<string, string | null>): P
   }
 }
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Splits a CGI response's header block from its body; CGI allows LF or CRLF line ends. */
 function splitHeaders(buffer: Buffer): { head: string; body: Buffer } | undefined {

@@ -32,10 +32,13 @@ describe('publish:git', () => {
     });
 
   it('creates the repository from repoUrl, commits as the configured author with credentials from config, and reports outputs', async () => {
-    const { ctx, outputs, log } = await actionContext({ repoUrl: `${host}?owner=acme&repo=fresh-service` }, {
-      'catalog-info.yaml': catalogInfo,
-      'src/index.js': 'console.log("hi");\n',
-    });
+    const { ctx, outputs, log } = await actionContext(
+      { repoUrl: `${host}?owner=acme&repo=fresh-service` },
+      {
+        'catalog-info.yaml': catalogInfo,
+        'src/index.js': 'console.log("hi");\n',
+      },
+    );
     await createPublishGitAction({ config: config() }).handler(ctx);
 
     expect(await git.readFile('acme/fresh-service', 'src/index.js')).toBe('console.log("hi");');
@@ -79,7 +82,14 @@ describe('publish:git', () => {
   it('publishes only sourcePath to an explicit remoteUrl, on the chosen branch with the chosen author and message', async () => {
     const remoteUrl = `${git.url}/acme/sub-only.git`;
     const { ctx } = await actionContext(
-      { remoteUrl, sourcePath: 'service', defaultBranch: 'trunk', gitAuthorName: 'Ada', gitAuthorEmail: 'ada@example.test', gitCommitMessage: 'Scaffolded' },
+      {
+        remoteUrl,
+        sourcePath: 'service',
+        defaultBranch: 'trunk',
+        gitAuthorName: 'Ada',
+        gitAuthorEmail: 'ada@example.test',
+        gitCommitMessage: 'Scaffolded',
+      },
       { 'service/README.md': '# svc\n', 'outside.txt': 'not published' },
     );
     await createPublishGitAction({ config: config() }).handler(ctx);
@@ -110,7 +120,7 @@ describe('publish:git', () => {
     await expect(attempt({ repoUrl: `${host}?owner=acme&repo=x`, defaultBranch: '--force' })).rejects.toThrow('not a valid branch name');
   });
 
-  it('fails with git\'s reason when the branch already holds other history (no force push)', async () => {
+  it("fails with git's reason when the branch already holds other history (no force push)", async () => {
     await git.createRepo('acme/taken', { 'existing.txt': 'keep me' });
     const { ctx } = await actionContext({ repoUrl: `${host}?owner=acme&repo=taken` }, { 'new.txt': 'new' });
     await expect(createPublishGitAction({ config: config() }).handler(ctx)).rejects.toThrow(/git push failed: .*rejected/s);
@@ -121,7 +131,9 @@ describe('publish:git', () => {
   async function gitLog(repo: string, ref = 'main'): Promise<string> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'greenroom-log-'));
     try {
-      await exec('git', ['clone', '--quiet', '--bare', `${git.url}/${repo}.git`, dir], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+      await exec('git', ['clone', '--quiet', '--bare', `${git.url}/${repo}.git`, dir], {
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      });
       const { stdout } = await exec('git', ['--git-dir', dir, 'log', '-1', '--format=%an <%ae> %s', ref]);
       return stdout.trim();
     } finally {

@@ -29,7 +29,11 @@ export function createPublishGitAction(services: { config: Config }): TemplateAc
       input: {
         type: 'object',
         properties: {
-          repoUrl: { type: 'string', title: 'Repository location', description: 'host?owner=o&repo=r, mapped to <integrations.git baseUrl>/<owner>/<repo>.git' },
+          repoUrl: {
+            type: 'string',
+            title: 'Repository location',
+            description: 'host?owner=o&repo=r, mapped to <integrations.git baseUrl>/<owner>/<repo>.git',
+          },
           remoteUrl: { type: 'string', title: 'Remote URL', description: 'An explicit http(s) remote; wins over repoUrl' },
           ...commitInputProperties,
         },
@@ -39,7 +43,8 @@ export function createPublishGitAction(services: { config: Config }): TemplateAc
     examples: [
       {
         description: 'Publish the workspace to the git server configured for git.example.com',
-        example: 'steps:\n  - id: publish\n    action: publish:git\n    input:\n      repoUrl: ${{ parameters.repoUrl }}\n      defaultBranch: main\n',
+        example:
+          'steps:\n  - id: publish\n    action: publish:git\n    input:\n      repoUrl: ${{ parameters.repoUrl }}\n      defaultBranch: main\n',
       },
     ],
     async handler(ctx) {

@@ -16,7 +16,14 @@ export interface PushOptions {
 }
 
 // Variables a parent git (hooks) may export; they would point our commands at another repository.
-const inheritedRepoVariables = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE'];
+const inheritedRepoVariables = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_NAMESPACE',
+];
 
 function pushEnvironment(credentials: PushOptions['credentials']): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -31,7 +38,11 @@ function pushEnvironment(credentials: PushOptions['credentials']): NodeJS.Proces
   if (credentials) {
     const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
     // Configuration through the environment keeps the secret out of `ps` and out of .git/config.
-    Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` });
+    Object.assign(env, {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.extraHeader',
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+    });
   }
   return env;
 }
@@ -69,9 +80,23 @@ export async function pushDirectory(options: PushOptions): Promise<string> {
   await git(['init', '--quiet', `--initial-branch=${options.branch}`], dir, env, options);
   await git(['add', '--all'], dir, env, options);
   await git(
-    ['-c', `user.name=${options.author.name}`, '-c', `user.email=${options.author.email}`, '-c', 'commit.gpgsign=false',
-      'commit', '--quiet', '--allow-empty', '--no-verify', '-m', options.message],
-    dir, env, options,
+    [
+      '-c',
+      `user.name=${options.author.name}`,
+      '-c',
+      `user.email=${options.author.email}`,
+      '-c',
+      'commit.gpgsign=false',
+      'commit',
+      '--quiet',
+      '--allow-empty',
+      '--no-verify',
+      '-m',
+      options.message,
+    ],
+    dir,
+    env,
+    options,
   );
   await git(['push', '--quiet', '--', options.remoteUrl.href, `HEAD:refs/heads/${options.branch}`], dir, env, options);
   return git(['rev-parse', 'HEAD'], dir, env, options);

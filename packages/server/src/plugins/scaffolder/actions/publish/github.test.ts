@@ -38,7 +38,12 @@ describe('publish:github against a stand-in of the GitHub REST API', () => {
 
   it('creates an organisation repository with visibility, description and topics, then pushes with the token', async () => {
     const { ctx, outputs, log } = await actionContext(
-      { repoUrl: 'ghe.example.test?owner=acme&repo=orders-api', description: 'Orders', repoVisibility: 'internal', topics: ['Node', 'api'] },
+      {
+        repoUrl: 'ghe.example.test?owner=acme&repo=orders-api',
+        description: 'Orders',
+        repoVisibility: 'internal',
+        topics: ['Node', 'api'],
+      },
       { 'catalog-info.yaml': 'kind: Component\n', 'README.md': '# Orders\n' },
     );
     await createPublishGithubAction({ config: config() }).handler(ctx);
@@ -60,7 +65,10 @@ describe('publish:github against a stand-in of the GitHub REST API', () => {
   });
 
   it("creates a user's repository through /user/repos, public when asked", async () => {
-    const { ctx } = await actionContext({ repoUrl: 'ghe.example.test?owner=octo-user&repo=side-project', repoVisibility: 'public' }, { 'a.txt': 'a' });
+    const { ctx } = await actionContext(
+      { repoUrl: 'ghe.example.test?owner=octo-user&repo=side-project', repoVisibility: 'public' },
+      { 'a.txt': 'a' },
+    );
     await createPublishGithubAction({ config: config() }).handler(ctx);
     expect(github.requests.find((r) => r.path === '/api/v3/user/repos')?.body).toMatchObject({ name: 'side-project', private: false });
     expect(await git.readFile('octo-user/side-project', 'a.txt')).toBe('a');
@@ -72,7 +80,9 @@ describe('publish:github against a stand-in of the GitHub REST API', () => {
     const cfg = testConfig({ integrations: { github: [{ host: 'ghe.example.test', token: 't', apiBaseUrl: `${github.url}/api/v3` }] } });
     const before = github.requests.length;
     const blocked = await actionContext({ repoUrl: 'ghe.example.test?owner=acme&repo=x' });
-    await expect(createPublishGithubAction({ config: cfg }).handler(blocked.ctx)).rejects.toThrow('Publishing to ghe.example.test is not allowed');
+    await expect(createPublishGithubAction({ config: cfg }).handler(blocked.ctx)).rejects.toThrow(
+      'Publishing to ghe.example.test is not allowed',
+    );
     expect(github.requests.length).toBe(before);
   });
 

@@ -45,7 +45,8 @@ export function createPublishGithubAction(services: { config: Config }): Templat
     examples: [
       {
         description: 'Create a private repository and push',
-        example: 'steps:\n  - id: publish\n    action: publish:github\n    input:\n      repoUrl: ${{ parameters.repoUrl }}\n      description: ${{ parameters.description }}\n      repoVisibility: private\n',
+        example:
+          'steps:\n  - id: publish\n    action: publish:github\n    input:\n      repoUrl: ${{ parameters.repoUrl }}\n      description: ${{ parameters.description }}\n      repoVisibility: private\n',
       },
     ],
     async handler(ctx) {
@@ -56,7 +57,12 @@ export function createPublishGithubAction(services: { config: Config }): Templat
       const baseUrl = apiBaseUrl(host, integration?.apiBaseUrl);
       assertPublishAllowed(config, new URL(`https://${host}`));
 
-      const octokit = new Octokit({ auth: token, baseUrl, request: { signal: ctx.signal }, log: { debug() {}, info() {}, warn() {}, error() {} } });
+      const octokit = new Octokit({
+        auth: token,
+        baseUrl,
+        request: { signal: ctx.signal },
+        log: { debug() {}, info() {}, warn() {}, error() {} },
+      });
       const { data: account } = await octokit.rest.users.getByUsername({ username: owner });
       const visibility = ctx.input.repoVisibility ?? 'private';
       const common = { name: repo, description: ctx.input.description, private: visibility !== 'public' };
@@ -74,7 +80,11 @@ export function createPublishGithubAction(services: { config: Config }): Templat
       const remote = parseRemoteUrl(created.clone_url, 'clone_url');
       assertPublishAllowed(config, remote);
       const options = commitOptions(ctx, config);
-      const commitHash = await pushDirectory({ ...options, remoteUrl: remote, credentials: { username: 'x-access-token', password: token } });
+      const commitHash = await pushDirectory({
+        ...options,
+        remoteUrl: remote,
+        credentials: { username: 'x-access-token', password: token },
+      });
       ctx.logger.info(`Pushed commit ${commitHash} to ${options.branch}`);
       ctx.output('remoteUrl', remote.href);
       ctx.output('repoContentsUrl', `${created.html_url.replace(/\/+$/, '')}/blob/${options.branch}`);

@@ -38,7 +38,8 @@ export function createPublishGitlabAction(services: { config: Config }): Templat
     examples: [
       {
         description: 'Create a private project in a group and push',
-        example: 'steps:\n  - id: publish\n    action: publish:gitlab\n    input:\n      repoUrl: ${{ parameters.repoUrl }}\n      repoVisibility: private\n',
+        example:
+          'steps:\n  - id: publish\n    action: publish:gitlab\n    input:\n      repoUrl: ${{ parameters.repoUrl }}\n      repoVisibility: private\n',
       },
     ],
     async handler(ctx) {

@@ -26,7 +26,12 @@ export async function startStandIn(routes: Record<string, Handler>) {
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const pathOnly = (req.url ?? '/').split('?')[0];
-      const request = { method: req.method ?? 'GET', path: pathOnly, authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined };
+      const request = {
+        method: req.method ?? 'GET',
+        path: pathOnly,
+        authorization: req.headers.authorization,
+        body: text ? JSON.parse(text) : undefined,
+      };
       requests.push(request);
       for (const route of compiled) {
         const match = route.method === request.method ? route.pattern.exec(pathOnly) : null;

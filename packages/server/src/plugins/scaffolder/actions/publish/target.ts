@@ -34,9 +34,7 @@ export function repoCoordinates(repoUrl: string): RepoCoordinates {
 export function assertPublishAllowed(config: Config, url: URL): void {
   const allowed = [...config.scaffolder.allowedHosts, ...config.reading.gitHosts].map((h) => h.toLowerCase());
   if (allowed.includes(url.host.toLowerCase()) || allowed.includes(url.hostname.toLowerCase())) return;
-  throw new NotAllowedError(
-    `Publishing to ${url.host} is not allowed: add "${url.host}" to scaffolder.allowedHosts in greenroom.yaml`,
-  );
+  throw new NotAllowedError(`Publishing to ${url.host} is not allowed: add "${url.host}" to scaffolder.allowedHosts in greenroom.yaml`);
 }
 
 /** An http(s) URL without credentials; credentials belong in `integrations`, where they are never logged. */
