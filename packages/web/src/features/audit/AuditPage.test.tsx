@@ -20,7 +20,8 @@ describe('AuditPage', () => {
   it('lists events, filters them through the API and pages with the cursor', async () => {
     const { calls } = mockApi({
       'GET /api/audit/events': (url: URL) => {
-        if (url.searchParams.get('cursor') === 'page-2') return { items: [event('3', 'catalog.location.create', 'allowed')] };
+        if (url.searchParams.get('cursor') === 'page-2')
+          return { items: [{ ...event('3', 'catalog.location.create', 'allowed'), resource: 'location:3f2a' }] };
         if (url.searchParams.get('outcome') === 'denied') return { items: [event('2', 'catalog.entity.delete', 'denied')] };
         return {
           items: [event('1', 'catalog.entity.refresh', 'allowed'), event('2', 'catalog.entity.delete', 'denied')],
@@ -36,9 +37,12 @@ describe('AuditPage', () => {
     expect(denied).toHaveTextContent('denied');
     expect(denied).toHaveTextContent('not an owner');
     expect(within(denied).getByRole('link', { name: 'Jane Doe' })).toHaveAttribute('href', '/catalog/default/user/jane.doe');
+    expect(within(denied).getByRole('link', { name: 'component:payments' })).toHaveAttribute('href', '/catalog/default/component/payments');
 
     await user.click(screen.getByRole('button', { name: 'Older' }));
-    expect(await screen.findByRole('row', { name: /catalog.location.create/ })).toBeInTheDocument();
+    const located = await screen.findByRole('row', { name: /catalog.location.create/ });
+    // A location is not an entity: its id is shown, not linked.
+    expect(within(located).getByText('location:3f2a').tagName).toBe('CODE');
     expect(screen.getByRole('button', { name: 'Older' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Newer' }));
     expect(await screen.findByRole('row', { name: /catalog.entity.refresh/ })).toBeInTheDocument();

@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@greenroom/model';
 import {
   Alert,
   Box,
@@ -178,11 +179,16 @@ function EventRow({ event }: { event: AuditEvent }) {
   );
 }
 
-/** Entity refs link to their entity; any other resource (a location id, a token id) is shown as text. */
+/**
+ * Entity refs link to their entity; anything else (a location id, a token id) is shown as text.
+ * `location:` refs name registered locations, which have no entity page of their own.
+ */
 function ResourceText({ resource }: { resource: string }) {
-  return /^[a-z][\w-]*:[^/\s]+(\/[^\s]+)?$/i.test(resource) && !/^\w+:\/\//.test(resource) ? (
-    <EntityRefLink entityRef={resource} />
-  ) : (
-    <code>{resource}</code>
-  );
+  let kind: string | undefined;
+  try {
+    if (!resource.includes('://')) kind = parseEntityRef(resource).kind.toLowerCase();
+  } catch {
+    kind = undefined;
+  }
+  return kind && kind !== 'location' ? <EntityRefLink entityRef={resource} withKind /> : <code>{resource}</code>;
 }
