@@ -1,9 +1,11 @@
-import { ANNOTATION_ORPHAN, type Entity } from '@greenroom/model';
+import { ANNOTATION_ORPHAN, stringifyEntityRef, type Entity } from '@greenroom/model';
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { deleteEntity } from '../../api/catalog';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { DeniedTooltip } from '../../permissions/DeniedTooltip';
+import { permissionReason, usePermission } from '../../permissions/usePermission';
 
 /** What is wrong with the entity: the orphan state (with its remedy) and processing errors from its source. */
 export function EntityBanners({ entity }: { entity: Entity }) {
@@ -11,6 +13,8 @@ export function EntityBanners({ entity }: { entity: Entity }) {
   const client = useQueryClient();
   const orphan = entity.metadata.annotations?.[ANNOTATION_ORPHAN] === 'true';
   const problems = (entity.status?.items ?? []).filter((item) => item.level === 'error' || item.level === 'warning');
+  const mayDelete = usePermission('catalog.entity.delete', stringifyEntityRef(entity));
+  const deleteDenied = permissionReason(mayDelete, 'Only its owners may delete this entity');
   const remove = useMutation({
     mutationFn: () => deleteEntity(entity.metadata.uid!),
     onSuccess: async () => {
@@ -27,9 +31,16 @@ export function EntityBanners({ entity }: { entity: Entity }) {
         <Alert
           severity="warning"
           action={
-            <Button color="inherit" size="small" onClick={() => remove.mutate()} disabled={remove.isPending || !entity.metadata.uid}>
-              Delete entity
-            </Button>
+            <DeniedTooltip reason={deleteDenied}>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => remove.mutate()}
+                disabled={remove.isPending || !entity.metadata.uid || Boolean(deleteDenied)}
+              >
+                Delete entity
+              </Button>
+            </DeniedTooltip>
           }
         >
           <AlertTitle>This entity is an orphan</AlertTitle>

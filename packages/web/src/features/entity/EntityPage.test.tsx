@@ -51,6 +51,8 @@ describe('EntityPage', () => {
     expect(await screen.findByText('Processing error')).toBeInTheDocument();
     expect(screen.getByText('catalog-info.yaml:7: spec.owner: must be a string')).toBeInTheDocument();
     const banner = screen.getByText('This entity is an orphan').closest('[role="alert"]') as HTMLElement;
+    // Enabled once the policy has allowed it.
+    await vi.waitFor(() => expect(within(banner).getByRole('button', { name: 'Delete entity' })).toBeEnabled());
     await userEvent.click(within(banner).getByRole('button', { name: 'Delete entity' }));
     await vi.waitFor(() => expect(location().pathname).toBe('/catalog'));
     expect(calls.some((c) => c.method === 'DELETE' && c.url.pathname === '/api/catalog/entities/by-uid/uid-42')).toBe(true);
