@@ -8,7 +8,7 @@ import { createLogger } from '../../server/src/core/logger';
 import { createServer } from '../../server/src/server';
 import { waitForIngestion } from '../../server/src/testing/app';
 import { REPO_ROOT, SIGNIN_BASE_URL, SIGNIN_PORT, SIGNIN_READY_LINE_PREFIX } from './env';
-import { startLoopbackProvider } from './oidcProvider';
+import { startLoopbackProvider } from '../../server/src/testing/oidcProvider';
 
 // The portal signin.spec.ts runs against (Playwright's second webServer; `npx tsx packages/web/e2e/signinServer.ts`):
 // the real server with guest mode off and one OpenID Connect provider, a real oidc-provider on loopback

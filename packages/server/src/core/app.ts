@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config';
+import { auditSinks, createAuditor } from './audit';
+import { isGuestMode, type Config } from './config';
 import { migratePlugin, openDatabase, type Database } from './database';
 import { createEventBus } from './events';
 import { createHttpServer, type RouteEntry } from './http';
-import { guestIdentity, type Identity } from './identity';
+import { createIdentity, credentialResolvers, type Identity } from './identity';
 import { createLogger, type Logger } from './logger';
 import { createPermissions, type PermissionPolicy } from './permissions';
+import { createConfigPolicy } from './policy';
 import type { ExtensionPoint, Plugin, PluginContext } from './plugin';
 import { createUrlReader } from './reader';
 import { createScheduler } from './scheduler';
@@ -26,7 +28,9 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Use an already open database (tests pass a fresh one per test). */
   database?: Database;
+  /** Replaces the identity the auth plugin provides (tests impersonate callers with it). */
   identity?: Identity;
+  /** Replaces the policy of the config's `permission` section. */
   policy?: PermissionPolicy;
   /** Routes outside the plugins (the web app), registered after them. */
   extraRoutes?: (app: FastifyInstance) => Promise<void>;
@@ -41,7 +45,7 @@ export async function buildApp(config: Config, plugins: Plugin[], options: Build
       rootDir: config.rootDir,
       onSlowQuery: (sql, durationMs) => logger.warn({ sql: sql.slice(0, 500), durationMs }, 'slow query'),
     }));
-  const permissions = createPermissions(options.policy);
+  const permissions = createPermissions(options.policy ?? (config.permission ? createConfigPolicy(config.permission) : undefined));
   const events = createEventBus((topic, error) => logger.error({ err: error, topic }, 'event handler failed'));
   const scheduler = createScheduler((id, error) => logger.error({ err: error, task: id }, 'scheduled task failed'));
   const reader = createUrlReader({
@@ -53,9 +57,13 @@ export async function buildApp(config: Config, plugins: Plugin[], options: Build
     maxBytes: config.reading.maxBytes,
     gitFetchIntervalMs: config.reading.gitFetchIntervalMs,
   });
-  const { app, routes } = createHttpServer({ logger, identity: options.identity ?? guestIdentity, permissions });
-
   const contributions = new Map<string, unknown[]>();
+  const contributionsOf = <T>(point: ExtensionPoint<T>) => (contributions.get(point.id) ?? []) as T[];
+  const identity =
+    options.identity ?? createIdentity({ guest: isGuestMode(config), resolvers: () => contributionsOf(credentialResolvers) });
+  const auditor = createAuditor(() => contributionsOf(auditSinks), logger);
+  const { app, routes } = createHttpServer({ logger, identity, permissions, auditor, cookieSecret: config.auth.session.secret });
+
   const startHooks: Array<() => Promise<void> | void> = [];
   const stopHooks: Array<() => Promise<void> | void> = [];
 
@@ -72,6 +80,7 @@ export async function buildApp(config: Config, plugins: Plugin[], options: Build
             http: child,
             reader,
             permissions,
+            audit: auditor,
             events,
             scheduler,
             contribute<T>(point: ExtensionPoint<T>, value: T) {
@@ -79,9 +88,7 @@ export async function buildApp(config: Config, plugins: Plugin[], options: Build
               list.push(value);
               contributions.set(point.id, list);
             },
-            contributions<T>(point: ExtensionPoint<T>) {
-              return (contributions.get(point.id) ?? []) as T[];
-            },
+            contributions: contributionsOf,
             onStart: (hook) => startHooks.push(hook),
             onStop: (hook) => stopHooks.push(hook),
           };

@@ -30,7 +30,10 @@ const customKindSchema = z.strictObject({
   schema: z.record(z.string(), z.unknown()),
 });
 
-const integrationHost = z.string().min(1).regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name, optionally with :port');
+const integrationHost = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name, optionally with :port');
 
 const githubIntegrationSchema = z.strictObject({
   host: integrationHost.default('github.com'),
@@ -61,6 +64,138 @@ const sizeSchema = z.union([
     .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB)?$/i, 'must be a size such as 5MB or a number of bytes')
     .transform(parseSize),
 ]);
+
+/** A YAML condition on a catalog entity in a permission rule (Backstage's catalog rules, as config). */
+const keyValueSchema = z.union([z.string().min(1), z.strictObject({ key: z.string().min(1), value: z.string().optional() })]);
+export type PolicyConditionConfig =
+  | { allOf: PolicyConditionConfig[] }
+  | { anyOf: PolicyConditionConfig[] }
+  | { not: PolicyConditionConfig }
+  | { isEntityOwner: true }
+  | { isEntityKind: string[] }
+  | { hasAnnotation: z.infer<typeof keyValueSchema> }
+  | { hasLabel: z.infer<typeof keyValueSchema> }
+  | { hasMetadata: z.infer<typeof keyValueSchema> }
+  | { hasSpec: z.infer<typeof keyValueSchema> };
+const policyConditionSchema: z.ZodType<PolicyConditionConfig> = z.lazy(() =>
+  z.union([
+    z.strictObject({ allOf: z.array(policyConditionSchema).min(1) }),
+    z.strictObject({ anyOf: z.array(policyConditionSchema).min(1) }),
+    z.strictObject({ not: policyConditionSchema }),
+    z.strictObject({ isEntityOwner: z.literal(true) }),
+    z.strictObject({ isEntityKind: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ hasAnnotation: keyValueSchema }),
+    z.strictObject({ hasLabel: keyValueSchema }),
+    z.strictObject({ hasMetadata: keyValueSchema }),
+    z.strictObject({ hasSpec: keyValueSchema }),
+  ]),
+);
+
+const permissionRuleSchema = z.strictObject({
+  /** Permission names, or patterns such as `catalog.*` and `*`. */
+  permissions: z.array(z.string().min(1)).min(1),
+  /** Roles the rule applies to; every caller when absent. */
+  roles: z.array(z.string().min(1)).min(1).optional(),
+  /** Only on resources (catalog entities) matching this; turns into a database filter for lists. */
+  if: policyConditionSchema.optional(),
+  decision: z.enum(['allow', 'deny']),
+});
+export type PermissionRuleConfig = z.infer<typeof permissionRuleSchema>;
+
+const signInResolverSchema = z.discriminatedUnion('match', [
+  /** The provider's verified email equals the User's `spec.profile.email`. */
+  z.strictObject({ match: z.literal('email') }),
+  /** The part of the email before `@` is the User's `metadata.name`. */
+  z.strictObject({ match: z.literal('emailLocalPart') }),
+  /** A claim of the provider's profile (e.g. `preferred_username`, GitHub's `login`) is the User's `metadata.name`. */
+  z.strictObject({ match: z.literal('name'), claim: z.string().min(1).default('preferred_username') }),
+  /** A claim equals the value of an annotation on the User, e.g. `github.com/user-login` = `login`. */
+  z.strictObject({ match: z.literal('annotation'), annotation: z.string().min(1), claim: z.string().min(1) }),
+]);
+export type SignInResolverConfig = z.infer<typeof signInResolverSchema>;
+
+const configTokenSchema = z.strictObject({
+  /** Who the token acts as: the service `service:<name>` (roles may name it). */
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a lowercase name such as ci or deploy-bot'),
+  /** SHA-256 of the token, hex; the token itself is never written in config (`greenroom auth hash-token`). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the token'),
+  scopes: z.array(z.string().min(1)).min(1).default(['*']),
+  expiresAt: z.coerce.date().optional(),
+});
+
+const authSchema = z
+  .strictObject({
+    /** Anyone may use the portal as `user:default/guest`. On when no provider is configured, off otherwise. */
+    guest: z.boolean().optional(),
+    session: z
+      .strictObject({
+        /** Signs the short-lived sign-in cookie; set it when several replicas serve one portal. */
+        secret: z.string().min(32, 'must be at least 32 characters').optional(),
+        /** A session unused for this long ends; each use extends it. */
+        idleMinutes: z
+          .number()
+          .int()
+          .positive()
+          .default(8 * 60),
+        /** A session ends this long after sign-in, used or not. */
+        maxAgeHours: z
+          .number()
+          .int()
+          .positive()
+          .default(7 * 24),
+      })
+      .prefault({}),
+    providers: z
+      .strictObject({
+        oidc: z
+          .strictObject({
+            issuer: z.string().url(),
+            clientId: z.string().min(1),
+            clientSecret: z.string().min(1),
+            title: z.string().min(1).default('OpenID Connect'),
+            scope: z.string().min(1).default('openid profile email'),
+          })
+          .optional(),
+        github: z
+          .strictObject({
+            clientId: z.string().min(1),
+            clientSecret: z.string().min(1),
+            title: z.string().min(1).default('GitHub'),
+            /** Where users sign in; a GitHub Enterprise server's URL. */
+            baseUrl: z.string().url().default('https://github.com'),
+            /** REST API root; `<baseUrl>/api/v3` for GitHub Enterprise. */
+            apiBaseUrl: z.string().url().default('https://api.github.com'),
+          })
+          .optional(),
+      })
+      .prefault({}),
+    signIn: z
+      .strictObject({
+        /** Tried in order; the first that finds exactly one User entity signs the user in. */
+        resolvers: z
+          .array(signInResolverSchema)
+          .min(1)
+          .default([{ match: 'email' }]),
+        /** Lets people without a User entity in the catalog sign in (as `user:default/<name>`). */
+        allowWithoutUserEntity: z.boolean().default(false),
+      })
+      .prefault({}),
+    /** Tokens for CI and other services, sent as `Authorization: Bearer …`. */
+    tokens: z.array(configTokenSchema).default([]),
+    /** Sign-in attempts one client address may make per minute. */
+    signInRateLimit: z.number().int().positive().default(20),
+  })
+  .prefault({});
+
+const permissionSchema = z.strictObject({
+  /** Role name → who holds it: user or group refs (members of child groups too), `service:<name>`, or `*` (anyone signed in). */
+  roles: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'role names are lowercase, e.g. admin'), z.array(z.string().min(1))).default({}),
+  /** Tried in order; the first rule whose permission, role and condition match decides. */
+  rules: z.array(permissionRuleSchema).default([]),
+  /** The decision when no rule matches. */
+  default: z.enum(['allow', 'deny']).default('deny'),
+});
+export type PermissionConfig = z.infer<typeof permissionSchema>;
 
 export const configSchema = z.strictObject({
   server: z
@@ -124,6 +259,9 @@ export const configSchema = z.strictObject({
       defaultCommitMessage: z.string().min(1).default('Initial commit'),
     })
     .prefault({}),
+  auth: authSchema,
+  /** The permission policy; without it, anyone who may use the portal may do everything. */
+  permission: permissionSchema.optional(),
   /** Credentials and API endpoints per code host (Backstage's `integrations` shape); secrets here are never logged. */
   integrations: z
     .strictObject({
@@ -169,6 +307,12 @@ export type Config = z.infer<typeof configSchema> & {
   /** Directory for the embedded database, git clones and built artefacts. */
   dataDir: string;
 };
+/** Guest mode: as configured, else on exactly when no sign-in provider is configured. */
+export function isGuestMode(config: Pick<Config, 'auth'>): boolean {
+  const { guest, providers } = config.auth;
+  return guest ?? !(providers.oidc || providers.github);
+}
+
 export type LocationConfig = z.infer<typeof locationSchema>;
 export type CatalogRule = z.infer<typeof ruleSchema>;
 

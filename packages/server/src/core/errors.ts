@@ -35,4 +35,5 @@ export const statusByErrorName: Readonly<Record<string, number>> = {
   NotFoundError: 404,
   ConflictError: 409,
   PayloadTooLargeError: 413,
+  TooManyRequestsError: 429,
 };

@@ -1,6 +1,9 @@
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
-import { InputError, statusByErrorName } from './errors';
+import type { Auditor } from './audit';
+import { AuthenticationError, InputError, NotAllowedError, statusByErrorName } from './errors';
 import type { Identity, Principal } from './identity';
 import type { Permission, Permissions } from './permissions';
 import type { Logger } from './logger';
@@ -8,14 +11,21 @@ import type { Logger } from './logger';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+    /** The resource a state-changing route acted on, for the audit log (set by the handler). */
+    auditResource?: string;
   }
   interface FastifyContextConfig {
     /** The permission every call of this route is authorized against. */
     permission?: Permission;
     /** Marks a route that anyone may call (health checks, static assets). */
     public?: boolean;
+    /** `false` on POST routes that only read (queries, batch lookups): they are not audited. */
+    audit?: false;
   }
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-csrf-token';
 
 export interface RouteEntry {
   method: string;
@@ -34,6 +44,9 @@ export function createHttpServer(options: {
   logger: Logger;
   identity: Identity;
   permissions: Permissions;
+  auditor?: Auditor;
+  /** Signs short-lived cookies (the sign-in transaction); random per process when absent. */
+  cookieSecret?: string;
   bodyLimit?: number;
 }): HttpServer {
   const app: FastifyInstance = Fastify({
@@ -71,13 +84,38 @@ export function createHttpServer(options: {
     }
   });
 
+  // Cookies are parsed by the identity hook below, first thing on every request (session cookies).
+  void app.register(fastifyCookie, { secret: options.cookieSecret ?? randomBytes(32).toString('hex'), hook: false });
   app.decorateRequest('principal', undefined as unknown as Principal);
   app.addHook('onRequest', async (request) => {
+    request.cookies = app.parseCookie(request.headers.cookie ?? '');
     request.principal = await options.identity.resolve(request);
   });
   app.addHook('preHandler', async (request) => {
-    const permission = request.routeOptions.config.permission;
-    if (permission) await options.permissions.authorize(request.principal, permission);
+    const { permission, public: isPublic } = request.routeOptions.config;
+    const { principal } = request;
+    if (!isPublic && principal.type === 'anonymous') throw new AuthenticationError('Sign in to use this API (no session or access token)');
+    // A cookie rides along with any cross-site request; the CSRF token, readable only by our pages, does not.
+    if (principal.session && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== principal.session.csrfToken) {
+      throw new NotAllowedError(`This request needs the ${CSRF_HEADER} header of your session (cross-site request refused)`);
+    }
+    if (permission) await options.permissions.authorize(principal, permission);
+  });
+
+  // Every state-changing request is audited, and every refusal, whatever the method.
+  app.addHook('onResponse', async (request, reply) => {
+    const { auditor } = options;
+    const config = request.routeOptions.config;
+    const refused = reply.statusCode === 401 || reply.statusCode === 403;
+    if (!auditor || !request.principal || !request.routeOptions.url) return;
+    if (!refused && (SAFE_METHODS.has(request.method) || config.audit === false)) return;
+    const params = Object.values((request.params ?? {}) as Record<string, string>).filter(Boolean);
+    auditor.record(request.principal, {
+      action: config.permission?.name ?? `${request.method} ${request.routeOptions.url}`,
+      resource: request.auditResource ?? (params.length ? params.join('/') : undefined),
+      outcome: refused ? 'denied' : reply.statusCode >= 400 ? 'failed' : 'allowed',
+      details: { method: request.method, path: request.url.split('?')[0], status: reply.statusCode },
+    });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

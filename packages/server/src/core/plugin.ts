@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { Auditor } from './audit';
 import type { Config } from './config';
 import type { Database } from './database';
 import type { EventBus } from './events';
@@ -30,6 +31,8 @@ export interface PluginContext {
   http: FastifyInstance;
   reader: UrlReader;
   permissions: Permissions;
+  /** Records state-changing actions the routes' hook cannot see (sign-in, tokens, task runs). */
+  audit: Auditor;
   events: EventBus;
   scheduler: Scheduler;
   contribute<T>(point: ExtensionPoint<T>, value: T): void;

@@ -6,6 +6,7 @@ import { parseConfig } from '../core/config';
 import type { DatabaseEngine } from '../core/database';
 import type { Identity } from '../core/identity';
 import { createLogger } from '../core/logger';
+import type { PermissionPolicy } from '../core/permissions';
 import type { Plugin } from '../core/plugin';
 import { builtInPlugins } from '../plugins';
 import { freshDatabase } from './databases';
@@ -19,7 +20,7 @@ export interface TestApp extends GreenroomApp {
 export async function createTestApp(
   engine: DatabaseEngine,
   rawConfig: Record<string, unknown> = {},
-  options: { rootDir?: string; plugins?: Plugin[]; identity?: Identity } = {},
+  options: { rootDir?: string; plugins?: Plugin[]; identity?: Identity; policy?: PermissionPolicy } = {},
 ): Promise<TestApp> {
   const rootDir = options.rootDir ?? mkdtempSync(path.join(os.tmpdir(), 'greenroom-app-'));
   const config = parseConfig(rawConfig, { rootDir, env: { GREENROOM_DATA_DIR: path.join(rootDir, 'data') } });
@@ -27,16 +28,17 @@ export async function createTestApp(
   const app = await buildApp(config, options.plugins ?? builtInPlugins, {
     database,
     identity: options.identity,
+    policy: options.policy,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   return Object.assign(app, { rootDir });
 }
 
 /** Waits until every registered location has been processed at least once. */
-export async function waitForIngestion(app: GreenroomApp, timeoutMs = 20_000): Promise<void> {
+export async function waitForIngestion(app: GreenroomApp, timeoutMs = 20_000, headers: Record<string, string> = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await app.http.inject({ method: 'GET', url: '/api/catalog/locations' });
+    const res = await app.http.inject({ method: 'GET', url: '/api/catalog/locations', headers });
     const locations = res.json() as Array<{ data: { status?: { lastRefreshAt?: string } } }>;
     if (locations.every((l) => l.data.status?.lastRefreshAt)) return;
     if (Date.now() > deadline) throw new Error('Timed out waiting for catalog ingestion');
