@@ -60,13 +60,16 @@ export function checkActions(steps: StepSpec[], actions: ReadonlyMap<string, Tem
 
 const now = () => new Date().toISOString();
 
+// One for all runs, so step inputs compiled for one task are reused by the next.
+const stepTemplater = new Templater();
+
 /**
  * Runs a task's steps in order: `if` and `each`, `${{ }}` in inputs, input validation against
  * the action's schema, and the template's `output` at the end. A failing step fails the task
  * and skips the steps after it.
  */
 export class TaskRunner {
-  private readonly templater = new Templater();
+  private readonly templater = stepTemplater;
 
   constructor(private readonly actions: ReadonlyMap<string, TemplateAction>) {}
 
@@ -104,7 +107,8 @@ export class TaskRunner {
         throw new TaskCancelledError('The task was cancelled');
       }
       const action = this.actions.get(step.action)!;
-      const log = (message: string, status?: string) => hooks.log({ message: redact(message), stepId: step.id, ...(status ? { status } : {}) });
+      const log = (message: string, status?: string) =>
+        hooks.log({ message: redact(message), stepId: step.id, ...(status ? { status } : {}) });
       try {
         if (step.if !== undefined && !isTruthy(renderValue(this.templater, step.if, context(), `step "${step.id}" if`))) {
           await setStatus(index, 'skipped');
@@ -124,7 +128,10 @@ export class TaskRunner {
         const outputs: Array<Record<string, unknown>> = [];
         for (const each of iterations) {
           const iterationContext = each === undefined ? context() : { ...context(), each };
-          const input = (renderValue(this.templater, step.input ?? {}, iterationContext, `step "${step.id}" input`) ?? {}) as Record<string, unknown>;
+          const input = (renderValue(this.templater, step.input ?? {}, iterationContext, `step "${step.id}" input`) ?? {}) as Record<
+            string,
+            unknown
+          >;
           validateAgainst(action.schema.input, input, `step "${step.id}" input`);
           const output: Record<string, unknown> = {};
           const { ctx, flushLog } = this.actionContext(action, input, output, hooks, spec, log);

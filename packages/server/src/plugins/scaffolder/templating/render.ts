@@ -14,12 +14,19 @@ export interface TemplaterOptions {
   extraFilters?: Record<string, (...args: never[]) => unknown>;
 }
 
+// Compiled templates kept per Templater, up to this many characters of source in all.
+const COMPILED_CACHE_CHARS = 16 * 1024 * 1024;
+
 /**
  * One Nunjucks environment: no loader (so no include/import/extends reach the disk),
  * no autoescape (output is files and values, not HTML), Greenroom's filters.
+ * Compiling is most of the cost of rendering, and a skeleton's files and a template's step
+ * inputs are the same text task after task: compiled templates are kept, by source text.
  */
 export class Templater {
   private readonly env: nunjucks.Environment;
+  private readonly compiled = new Map<string, nunjucks.Template>();
+  private compiledChars = 0;
 
   constructor(options: TemplaterOptions = {}) {
     this.env = new nunjucks.Environment([], {
@@ -37,13 +44,31 @@ export class Templater {
   /** Renders a template string to text; errors say what failed and where. */
   renderString(template: string, context: Record<string, unknown>, where = 'template'): string {
     try {
-      return this.env.renderString(template, context);
+      return this.compile(template).render(context);
     } catch (error) {
       const cause = error as Error;
       // Nunjucks wraps filter errors: "(unknown path) [Line 1, Column 4]\n  Error: …".
       const message = cause.message.replace(/^\(unknown path\)\s*/, '').replace(/\n\s*/g, ' ');
       throw new InputError(`Cannot render ${where}: ${message}`);
     }
+  }
+
+  /** A Template compiles at its first render; one that fails to compile throws at every render, as renderString did. */
+  private compile(source: string): nunjucks.Template {
+    let template = this.compiled.get(source);
+    if (template) return template;
+    template = new nunjucks.Template(source, this.env);
+    // Oldest first out, so a long-running server's cache stays bounded.
+    for (const [oldest] of this.compiled) {
+      if (this.compiledChars + source.length <= COMPILED_CACHE_CHARS) break;
+      this.compiled.delete(oldest);
+      this.compiledChars -= oldest.length;
+    }
+    if (source.length <= COMPILED_CACHE_CHARS) {
+      this.compiled.set(source, template);
+      this.compiledChars += source.length;
+    }
+    return template;
   }
 }
 

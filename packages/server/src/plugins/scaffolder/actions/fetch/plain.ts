@@ -1,6 +1,6 @@
-import { cp, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { TemplateAction } from '../../extensions';
-import { fetchDirectory, locate, type TemplateFileServices } from './templateFiles';
+import { locate, readTemplateFiles, writeWorkspaceFiles, type TemplateFileServices } from './templateFiles';
 
 export function createFetchPlainAction(services: TemplateFileServices): TemplateAction<{ url: string; targetPath?: string }> {
   return {
@@ -12,7 +12,11 @@ export function createFetchPlainAction(services: TemplateFileServices): Template
         type: 'object',
         required: ['url'],
         properties: {
-          url: { type: 'string', title: 'Where to fetch from', description: 'Relative to the template, or an absolute URL of a directory in a git repository' },
+          url: {
+            type: 'string',
+            title: 'Where to fetch from',
+            description: 'Relative to the template, or an absolute URL of a directory in a git repository',
+          },
           targetPath: { type: 'string', title: 'Target path in the workspace', default: './' },
         },
       },
@@ -22,10 +26,12 @@ export function createFetchPlainAction(services: TemplateFileServices): Template
       const target = ctx.resolveInWorkspace(ctx.input.targetPath ?? './');
       const source = locate(ctx.input.url, ctx.templateInfo.baseUrl, services.reader);
       ctx.logger.info(`Fetching ${ctx.input.url} into ${ctx.input.targetPath ?? './'}`);
-      const scratch = await ctx.createTemporaryDirectory();
-      await fetchDirectory(services, source, scratch);
-      await mkdir(target, { recursive: true });
-      await cp(scratch, target, { recursive: true });
+      const files = await readTemplateFiles(services, source, () => ctx.createTemporaryDirectory());
+      // As a copy would: existing files are overwritten.
+      await writeWorkspaceFiles(
+        files.map((file) => ({ target: path.join(target, file.path), content: file.content, mode: file.mode })),
+        { replace: true },
+      );
     },
   };
 }
