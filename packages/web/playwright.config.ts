@@ -7,12 +7,6 @@ import { E2E_BASE_URL, READY_LINE, REPO_ROOT, SIGNIN_BASE_URL, SIGNIN_READY_LINE
 /** Debian's package (`apt-get install chromium`); Playwright's own browser downloads are never used. */
 const CHROMIUM = '/usr/bin/chromium';
 
-/**
- * The sign-in test needs the server's OpenID Connect sign-in (issue 7), which has not landed yet:
- * `E2E_SIGNIN=1` adds its project and server. Remove the switch once greenroom.yaml accepts `auth:`.
- */
-const SIGNIN = process.env.E2E_SIGNIN === '1';
-
 export default defineConfig({
   testDir: './e2e',
   // `*.spec.ts`, so Vitest (which runs `*.test.ts`) never picks these up.
@@ -39,7 +33,7 @@ export default defineConfig({
       testIgnore: '**/signin.spec.ts',
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: CHROMIUM } },
     },
-    ...(SIGNIN ? [signinProject()] : []),
+    signinProject(),
   ],
   // Started one after the other, so the second reuses the web build of the first.
   webServer: [
@@ -57,7 +51,7 @@ export default defineConfig({
       // Lets server.ts close the database and remove its temp dir and git repositories.
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
-    ...(SIGNIN ? [signinServer()] : []),
+    signinServer(),
   ],
 });
 

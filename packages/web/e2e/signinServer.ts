@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { startLoopbackProvider } from '../../server/src/testing/oidcProvider';
 // whose test user has the email of the demo catalog's Noah Kowalski. Serves the web build of the first webServer.
 
 const INGESTION_TIMEOUT_MS = 60_000;
+const launcherToken = randomBytes(24).toString('hex');
 /**
  * A demo user (examples/catalog/org.yaml), member of team-payments; the sign-in resolver matches them by
  * email. The provider's development login page takes any password.
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     const app = await createServer(config, { logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) });
     cleanup.push(() => app.close());
     await app.start();
-    await waitForIngestion(app, INGESTION_TIMEOUT_MS);
+    await waitForIngestion(app, INGESTION_TIMEOUT_MS, { authorization: `Bearer ${launcherToken}` });
     await app.listen();
     console.log(`Greenroom (sign-in) at ${SIGNIN_BASE_URL}, OpenID Connect provider at ${provider.issuer}, data in ${tmpDir}`);
     console.log(`${SIGNIN_READY_LINE_PREFIX} ${DEMO_USER.login} ${DEMO_USER.password}`);
@@ -71,7 +72,9 @@ async function writeSigninConfig(dir: string, provider: { issuer: string; client
       providers: {
         oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, title: 'Northwind SSO' },
       },
-      signIn: { resolver: 'email' },
+      signIn: { resolvers: [{ match: 'email' }] },
+      // Only this launcher uses it, to wait for the catalog before the test starts.
+      tokens: [{ name: 'e2e-launcher', sha256: createHash('sha256').update(launcherToken).digest('hex'), scopes: ['catalog:read'] }],
     },
   };
   const file = path.join(dir, 'greenroom.yaml');
