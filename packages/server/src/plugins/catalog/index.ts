@@ -4,6 +4,7 @@ import { definePlugin } from '../../core/plugin';
 import { searchCollators } from '../search/extensions';
 import { createCatalogApi } from './catalogApi';
 import { catalogApi } from './extensions';
+import { CATALOG_ENTITY, entityResourceRules } from './permissionRules';
 import { CatalogEngine } from './processing/CatalogEngine';
 import { CatalogRules } from './processing/rules';
 import { YamlParser } from './processing/yamlWorker';
@@ -68,15 +69,18 @@ export const catalogPlugin = definePlugin({
       locations,
       engine,
       settings: settingsFor({ type: '', target: '' }),
+      permissions: ctx.permissions,
       readonly: config.catalog.readonly,
     };
 
+    // The policy's conditions on entities (isEntityOwner, isEntityKind, …) are answered from the catalog's index.
+    ctx.permissions.addResourceRules(CATALOG_ENTITY, entityResourceRules(service.queries));
     ctx.contribute(catalogApi, createCatalogApi(service));
     ctx.contribute(searchCollators, createCatalogCollator(service.queries, ctx.events));
 
     registerEntityRoutes(ctx.http, service);
     registerFacetRoutes(ctx.http, service);
-    registerGraphRoutes(ctx.http, new EntityGraph(database));
+    registerGraphRoutes(ctx.http, new EntityGraph(database), ctx.permissions);
     registerLocationRoutes(ctx.http, service);
     registerActionRoutes(ctx.http, service, ctx.reader);
 

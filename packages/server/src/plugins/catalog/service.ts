@@ -1,3 +1,4 @@
+import type { Permissions } from '../../core/permissions';
 import type { CatalogEngine } from './processing/CatalogEngine';
 import type { ProcessingSettings } from './processing/walkLocation';
 import type { EntityQueries } from './query/EntityQueries';
@@ -11,5 +12,7 @@ export interface CatalogService {
   locations: LocationStore;
   engine: CatalogEngine;
   settings: ProcessingSettings;
+  /** Every read asks it what the caller may see (permissionRules.ts). */
+  permissions: Permissions;
   readonly: boolean;
 }

@@ -12,6 +12,8 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../core/database';
 import type { CatalogTables } from '../store/tables';
+import { compileCondition } from './compile';
+import type { Condition } from './conditions';
 
 /** `out`: relations as seen from the node (node dependsOn X); `in`: relations pointing at it (Y dependsOn node). */
 export type GraphDirection = 'out' | 'in' | 'both';
@@ -24,6 +26,8 @@ export interface GraphRequest {
   direction: GraphDirection;
   depth: number;
   maxNodes: number;
+  /** The entities the caller may read; the others are left out as if they did not exist. Undefined: all. */
+  visible?: Condition;
 }
 
 /** The wire shape, shared with the web app through the model package. */
@@ -48,8 +52,10 @@ export class EntityGraph {
     this.db = database.db as Kysely<CatalogTables>;
   }
 
-  /** Undefined when the root is not a served entity. */
+  /** Undefined when the root is not a served entity (or not one the caller may read). */
   async walk(request: GraphRequest): Promise<EntityGraphResult | undefined> {
+    const hidden = (refs: string[]) => (request.visible ? this.hiddenAmong(refs, request.visible) : new Set<string>());
+    if ((await hidden([request.root])).size) return undefined;
     const rootNode = (await this.loadNodes([request.root], 0)).get(request.root);
     if (!rootNode) return undefined;
 
@@ -73,6 +79,9 @@ export class EntityGraph {
       }
 
       let discovered = [...new Set(found.map((f) => f.neighbour).filter((ref) => !nodes.has(ref)))].sort();
+      // A hidden neighbour is not even shown as missing: it has no node, so its edges are dropped too.
+      const concealed = await hidden(discovered);
+      discovered = discovered.filter((ref) => !concealed.has(ref));
       const room = request.maxNodes - nodes.size;
       if (discovered.length > room) {
         truncated = true;
@@ -126,6 +135,22 @@ export class EntityGraph {
       rows.push(...found);
     }
     return rows;
+  }
+
+  /** Served entities among `refs` that do not match `visible`: one query per 500 refs. */
+  private async hiddenAmong(refs: string[], visible: Condition): Promise<Set<string>> {
+    const hidden = new Set<string>();
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom('catalog_entities as e')
+        .select('e.ref')
+        .where('e.stitched', '=', 1)
+        .where('e.ref', 'in', refs.slice(i, i + CHUNK))
+        .where((eb) => eb.not(compileCondition(eb, visible)))
+        .execute();
+      for (const row of rows) hidden.add(row.ref);
+    }
+    return hidden;
   }
 
   /** Served (stitched) entities among `refs`, as nodes at `depth`. */

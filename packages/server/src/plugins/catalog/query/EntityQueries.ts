@@ -106,12 +106,30 @@ export class EntityQueries {
     return Number(result.n);
   }
 
-  async byRef(ref: string): Promise<StoredEntityRow | undefined> {
-    return this.served().where('e.ref', '=', ref.toLowerCase()).executeTakeFirst() as Promise<StoredEntityRow | undefined>;
+  /** The entity, when it is served and matches `condition` (e.g. what the caller may read). */
+  async byRef(ref: string, condition?: Condition): Promise<StoredEntityRow | undefined> {
+    return this.served().where('e.ref', '=', ref.toLowerCase()).where(this.where(condition)).executeTakeFirst() as Promise<
+      StoredEntityRow | undefined
+    >;
   }
 
-  async byUid(uid: string): Promise<StoredEntityRow | undefined> {
-    return this.served().where('e.uid', '=', uid).executeTakeFirst() as Promise<StoredEntityRow | undefined>;
+  async byUid(uid: string, condition?: Condition): Promise<StoredEntityRow | undefined> {
+    return this.served().where('e.uid', '=', uid).where(this.where(condition)).executeTakeFirst() as Promise<StoredEntityRow | undefined>;
+  }
+
+  /** The refs (lowercase) among `refs` of served entities matching `condition`: one query per 500 refs. */
+  async refsMatching(refs: string[], condition: Condition | undefined): Promise<Set<string>> {
+    const wanted = [...new Set(refs.map((r) => r.toLowerCase()))];
+    const found = new Set<string>();
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = await this.base()
+        .select('e.ref')
+        .where('e.ref', 'in', wanted.slice(i, i + 500))
+        .where(this.where(condition))
+        .execute();
+      for (const row of rows) found.add(row.ref);
+    }
+    return found;
   }
 
   /** Entities for refs, in the given order, null where missing or filtered out. */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../../../core/errors';
 import type { UrlReader } from '../../../core/reader';
+import { readableEntities } from '../permissionRules';
 import { catalogPermissions } from '../permissions';
 import type { CatalogService } from '../service';
 
@@ -17,8 +18,14 @@ export function registerActionRoutes(http: FastifyInstance, catalog: CatalogServ
   http.post('/refresh', { config: { permission: catalogPermissions.entityRefresh } }, async (request, reply) => {
     const body = refreshBody.parse(request.body ?? {});
     const ref = entityRefOrThrow(body.entityRef);
+    request.auditResource = ref;
     const locationId = await catalog.queries.locationIdOf(ref);
-    if (!locationId) throw new NotFoundError(`No entity named ${ref}`);
+    // An entity the caller may not read is answered as absent, before asking whether they may refresh it.
+    const visible = await readableEntities(catalog.permissions, request.principal);
+    const hidden = visible !== undefined && (await catalog.queries.refsMatching([ref], visible)).size === 0;
+    if (!locationId || hidden) throw new NotFoundError(`No entity named ${ref}`);
+    // The route's check passed a conditional decision (e.g. owners only): this is the check on the entity.
+    await catalog.permissions.authorize(request.principal, catalogPermissions.entityRefresh, ref);
     const run = catalog.engine.refreshLocation(locationId);
     // Greenroom addition: ?wait=true answers once processing has finished (scripts, benchmarks).
     if ((request.query as Record<string, unknown>).wait === 'true') await run;
@@ -60,7 +67,7 @@ export function registerActionRoutes(http: FastifyInstance, catalog: CatalogServ
     const found = result.entities.filter((e) => e.kind !== 'Location' || !e.metadata.name.startsWith('generated-'));
     if (found.length > 0) {
       const refs = found.map((e) => stringifyEntityRef(e));
-      const rows = await catalog.queries.byRefs(refs);
+      const rows = await catalog.queries.byRefs(refs, await readableEntities(catalog.permissions, request.principal));
       return {
         existingEntityFiles: found.map((entity, i) => ({
           entity,

@@ -2,6 +2,8 @@ import { parseEntityRef, stringifyEntityRef } from '@greenroom/model';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../../../core/errors';
+import type { Principal } from '../../../core/identity';
+import { both, readableEntities } from '../permissionRules';
 import { catalogPermissions } from '../permissions';
 import { parseFields, presentEntity } from '../presenters';
 import { parseFilterParams, parsePredicate } from '../query/conditions';
@@ -51,6 +53,8 @@ type Params = { kind: string; namespace: string; name: string };
 
 export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogService) {
   const { queries } = catalog;
+  /** What the caller may read, ANDed into every query below (permissionRules.ts). */
+  const readable = (principal: Principal) => readableEntities(catalog.permissions, principal);
 
   http.get('/entities', { config: read }, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
@@ -61,7 +65,7 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
       const decoded = decodeAfter(after);
       offset = decoded.offset;
     }
-    const condition = parseFilterParams(q.filter, request.principal);
+    const condition = both(parseFilterParams(q.filter, request.principal), await readable(request.principal));
     const rows = await queries.list({
       condition,
       order: parseOrderParams(q.order),
@@ -129,10 +133,12 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     offset?: number;
     fields?: string[];
     totalItems?: 'include' | 'exclude';
-    principal: Parameters<typeof parseFilterParams>[1];
+    principal: Principal;
   }) {
-    const condition =
+    const asked =
       input.query !== undefined ? parsePredicate(input.query, input.principal) : parseFilterParams(input.filter, input.principal);
+    // The cursor keeps only what was asked: visibility is applied afresh on every page.
+    const condition = both(asked, await readable(input.principal));
     const limit = input.limit ?? DEFAULT_LIMIT;
     const page = await queries.page({
       condition,
@@ -157,12 +163,13 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     cursor: QueryCursor,
     limit: number | undefined,
     fields: string[] | undefined,
-    principal: Parameters<typeof parseFilterParams>[1],
+    principal: Principal,
     viaPost: boolean,
   ) {
     if (cursor.query !== undefined && !viaPost)
       throw new InputError('This cursor belongs to a predicate query: send it with POST /entities/by-query');
-    const condition = cursor.query !== undefined ? parsePredicate(cursor.query, principal) : parseFilterParams(cursor.filter, principal);
+    const asked = cursor.query !== undefined ? parsePredicate(cursor.query, principal) : parseFilterParams(cursor.filter, principal);
+    const condition = both(asked, await readable(principal));
     const page = await queries.page({
       condition,
       fullText: cursor.fullTextFilter,
@@ -199,36 +206,45 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
 
   http.get('/entities/by-uid/:uid', { config: read }, async (request) => {
     const { uid } = request.params as { uid: string };
-    const row = await queries.byUid(uid);
+    // An entity the caller may not read is answered as absent.
+    const row = await queries.byUid(uid, await readable(request.principal));
     if (!row) throw new NotFoundError(`No entity with uid ${uid}`);
     return presentEntity(row.final, undefined);
   });
 
   http.delete('/entities/by-uid/:uid', { config: { permission: catalogPermissions.entityDelete } }, async (request, reply) => {
     const { uid } = request.params as { uid: string };
-    // Idempotent, as in Backstage: deleting what is already gone succeeds.
-    const row = await queries.byUid(uid);
-    if (row) await catalog.engine.deleteEntity(row.id);
+    // Idempotent, as in Backstage: deleting what is already gone (or hidden from the caller) succeeds.
+    const row = await queries.byUid(uid, await readable(request.principal));
+    if (row) {
+      // The route's check passed a conditional decision (e.g. owners only): this is the check on the entity.
+      await catalog.permissions.authorize(request.principal, catalogPermissions.entityDelete, row.ref);
+      await catalog.engine.deleteEntity(row.id);
+    }
     reply.code(204).send();
   });
 
   http.get('/entities/by-name/:kind/:namespace/:name', { config: read }, async (request) => {
     const ref = refFromParams(request.params as Params);
-    const row = await queries.byRef(ref);
+    const row = await queries.byRef(ref, await readable(request.principal));
     if (!row) throw new NotFoundError(`No entity named ${ref}`);
     return presentEntity(row.final, undefined);
   });
 
   http.get('/entities/by-name/:kind/:namespace/:name/ancestry', { config: read }, async (request) => {
     const rootRef = refFromParams(request.params as Params);
+    const visible = await readable(request.principal);
     const items: Array<{ entity: unknown; parentEntityRefs: string[] }> = [];
     const seen = new Set<string>();
     let ref: string | null = rootRef;
     while (ref && !seen.has(ref)) {
       seen.add(ref);
       const found = await queries.parentRefOf(ref);
-      if (!found.exists || !found.final) {
+      const hidden = visible !== undefined && (await queries.refsMatching([ref], visible)).size === 0;
+      if (!found.exists || !found.final || hidden) {
         if (ref === rootRef) throw new NotFoundError(`No entity named ${rootRef}`);
+        // The walk stops below an ancestor the caller may not read, and does not name it.
+        if (hidden) items[items.length - 1].parentEntityRefs = [];
         break;
       }
       items.push({ entity: JSON.parse(found.final), parentEntityRefs: found.parentRef ? [found.parentRef] : [] });
@@ -248,7 +264,8 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
         return `invalid:${ref}`;
       }
     });
-    const rows = await queries.byRefs(refs, condition);
+    // A ref the caller may not read gets null, like a missing one.
+    const rows = await queries.byRefs(refs, both(condition, await readable(request.principal)));
     const fields = body.fields?.length ? body.fields : undefined;
     return { items: rows.map((row) => (row ? presentEntity(row.final, fields) : null)) };
   });

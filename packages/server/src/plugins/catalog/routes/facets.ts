@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError } from '../../../core/errors';
+import { both, readableEntities } from '../permissionRules';
 import { catalogPermissions } from '../permissions';
 import { parseFilterParams, parsePredicate } from '../query/conditions';
 import type { CatalogService } from '../service';
@@ -17,13 +18,15 @@ export function registerFacetRoutes(http: FastifyInstance, catalog: CatalogServi
     const q = request.query as Record<string, unknown>;
     const facets = q.facet === undefined ? [] : (Array.isArray(q.facet) ? q.facet : [q.facet]).map(String).filter(Boolean);
     if (facets.length === 0) throw new InputError('At least one facet is required, e.g. ?facet=kind');
-    const condition = parseFilterParams(q.filter, request.principal);
+    // Counts only what the caller may read; the cache keys on the whole condition, so per caller.
+    const condition = both(parseFilterParams(q.filter, request.principal), await readableEntities(catalog.permissions, request.principal));
     return { facets: await catalog.facetCache.get(facets, condition, () => catalog.queries.facets(facets, condition)) };
   });
 
   http.post('/entity-facets', { config }, async (request) => {
     const body = facetsBody.parse(request.body ?? {});
-    const condition = body.query ? parsePredicate(body.query, request.principal) : undefined;
+    const asked = body.query ? parsePredicate(body.query, request.principal) : undefined;
+    const condition = both(asked, await readableEntities(catalog.permissions, request.principal));
     return { facets: await catalog.facetCache.get(body.facets, condition, () => catalog.queries.facets(body.facets, condition)) };
   });
 }

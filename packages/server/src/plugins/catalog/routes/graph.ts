@@ -2,6 +2,8 @@ import { parseEntityRef, stringifyEntityRef } from '@greenroom/model';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../../../core/errors';
+import type { Permissions } from '../../../core/permissions';
+import { readableEntities } from '../permissionRules';
 import { catalogPermissions } from '../permissions';
 import type { EntityGraph } from '../query/EntityGraph';
 
@@ -26,7 +28,7 @@ const graphQuery = z.object({
 });
 
 /** Greenroom's addition: the neighbourhood of an entity, followed through its relations. */
-export function registerGraphRoutes(http: FastifyInstance, graph: EntityGraph) {
+export function registerGraphRoutes(http: FastifyInstance, graph: EntityGraph, permissions: Permissions) {
   http.get('/graph', { config: { permission: catalogPermissions.entityRead } }, async (request) => {
     const query = graphQuery.parse(request.query);
     let root: string;
@@ -35,7 +37,7 @@ export function registerGraphRoutes(http: FastifyInstance, graph: EntityGraph) {
     } catch (error) {
       throw new InputError(`root: ${(error as Error).message}`);
     }
-    const result = await graph.walk({ ...query, root });
+    const result = await graph.walk({ ...query, root, visible: await readableEntities(permissions, request.principal) });
     if (!result) throw new NotFoundError(`No entity named ${root}`);
     return result;
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InputError, NotAllowedError, NotFoundError } from '../../../core/errors';
+import { readableEntities } from '../permissionRules';
 import { catalogPermissions } from '../permissions';
 import { matchesCondition, parsePredicate } from '../query/conditions';
 import { presentEntity, presentLocation } from '../presenters';
@@ -58,7 +59,7 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
     const location = await locations.create({ type: body.type, target, origin: 'api' });
     await engine.refreshLocation(location.id);
     const stored = (await locations.get(location.id)) ?? location;
-    const rows = await catalog.queries.byRefs([location.entityRef]);
+    const rows = await catalog.queries.byRefs([location.entityRef], await readableEntities(catalog.permissions, request.principal));
     reply.code(201);
     return { location: presentLocation(stored), entities: rows.filter((r) => r !== null).map((r) => presentEntity(r!.final, undefined)) };
   });
@@ -79,7 +80,10 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
   http.get('/locations/by-entity/:kind/:namespace/:name', { config: read }, async (request) => {
     const { kind, namespace, name } = request.params as Record<string, string>;
     const ref = `${kind}:${namespace}/${name}`.toLowerCase();
-    const locationId = await catalog.queries.locationIdOf(ref);
+    // Where an entity the caller may not read comes from is not theirs to learn either.
+    const visible = await readableEntities(catalog.permissions, request.principal);
+    const hidden = visible !== undefined && (await catalog.queries.refsMatching([ref], visible)).size === 0;
+    const locationId = hidden ? undefined : await catalog.queries.locationIdOf(ref);
     const location = locationId ? await locations.get(locationId) : undefined;
     if (!location) throw new NotFoundError(`No location for entity ${ref}`);
     return presentLocation(location);
