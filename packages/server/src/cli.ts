@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, parseConfig, type Config } from './core/config';
+import { runAuthToken } from './cli/authToken';
 import { runDocsBuild, runDocsServe } from './cli/docs';
 import { runValidate } from './cli/validate';
 import { rebuildSearchIndex } from './plugins/search';
@@ -15,7 +16,8 @@ const USAGE = `Usage:
   greenroom search reindex [--config greenroom.yaml]
                                                   rebuild the search index; a running server keeps answering
   greenroom docs build <dir> --out <dir>          build TechDocs (mkdocs.yml + Markdown) into a static site
-  greenroom docs serve <dir> [--port 8000]        preview TechDocs, rebuilt on every save`;
+  greenroom docs serve <dir> [--port 8000]        preview TechDocs, rebuilt on every save
+  greenroom auth token <name>                     a new service token and the config entry (its hash) that accepts it`;
 
 function readConfig(file: string | undefined): Config {
   if (file) return loadConfig(path.resolve(file));
@@ -73,6 +75,7 @@ async function main(argv: string[]) {
   if (command === 'validate') return runValidate(rest, readConfig(values.config));
   if (command === 'search' && rest[0] === 'reindex') return reindexSearch(values.config);
   if (command === 'docs' && rest[0] === 'build') return runDocsBuild(rest[1], values.out);
+  if (command === 'auth' && rest[0] === 'token') return runAuthToken(rest[1]);
   if (command === 'docs' && rest[0] === 'serve') return runDocsServe(rest[1], values.port);
   console.error(`Unknown command "${command}"\n${USAGE}`);
   return 1;
