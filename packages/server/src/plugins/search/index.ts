@@ -15,7 +15,7 @@ export const searchPlugin = definePlugin({
   migrations: searchMigrations,
   register(ctx) {
     const index = new SearchIndex(ctx.database);
-    registerSearchRoutes(ctx.http, index);
+    registerSearchRoutes(ctx.http, index, ctx.permissions);
     let indexer: SearchIndexer | undefined;
     const indexerOf = () => (indexer ??= new SearchIndexer(index, ctx.contributions(searchCollators), ctx.logger));
     // Collators are contributed during registration; by now every plugin has registered.

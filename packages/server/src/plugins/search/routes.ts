@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { InputError } from '../../core/errors';
+import type { Permissions } from '../../core/permissions';
 import { FACET_KEYS, type SearchIndex } from './engine/SearchIndex';
 import { POST_TAG, PRE_TAG } from './engine/highlight';
 import { searchPermissions } from './permissions';
 import { addFilter, filterKey, normalizeFilterValue, parseQuery } from './query/parseQuery';
+import { visiblePage } from './visiblePage';
 
 const DEFAULT_PAGE_LIMIT = 25;
 const MAX_PAGE_LIMIT = 100;
@@ -46,7 +48,7 @@ function pageLimit(raw: string | undefined): number {
 }
 
 /** GET /query in Backstage's search wire shape, plus facet counts; GET /status, Greenroom's own. */
-export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) {
+export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex, permissions: Permissions) {
   // What the index holds, exactly (queries stop counting at 1,000): for operators and readiness checks.
   http.get('/status', { config: { permission: searchPermissions.status } }, async () => ({
     generation: await index.generation(),
@@ -79,7 +81,8 @@ export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) 
     const withFacets = single(query, 'facets');
     if (withFacets !== undefined && withFacets !== 'true' && withFacets !== 'false') throw new InputError('facets: must be true or false');
 
-    const page = await index.query({ ...parsed, types, offset, limit, facets: withFacets === 'true' ? FACET_KEYS : [] });
+    const asked = { ...parsed, types, offset, limit, facets: withFacets === 'true' ? FACET_KEYS : [] };
+    const page = await visiblePage(index, permissions, request.principal, asked);
     return {
       results: page.hits.map((hit, i) => ({
         type: hit.type,
@@ -87,8 +90,7 @@ export function registerSearchRoutes(http: FastifyInstance, index: SearchIndex) 
         highlight: { preTag: PRE_TAG, postTag: POST_TAG, fields: hit.highlight ?? {} },
         rank: offset + i + 1,
       })),
-      // Past a capped count, a full page is the sign that more may follow.
-      ...(offset + limit < page.total || (page.totalCapped && page.hits.length === limit) ? { nextPageCursor: encodeCursor(offset + limit) } : {}),
+      ...(page.nextOffset !== undefined ? { nextPageCursor: encodeCursor(page.nextOffset) } : {}),
       ...(offset > 0 ? { previousPageCursor: encodeCursor(Math.max(0, offset - limit)) } : {}),
       numberOfResults: page.total,
       // Greenroom addition: numberOfResults is a lower bound (counting stops at 1,000).
