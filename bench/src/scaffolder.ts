@@ -5,10 +5,11 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { parseConfig } from '../../packages/server/src/core/config';
 import { createLogger } from '../../packages/server/src/core/logger';
-import { startGitServer } from '../../packages/server/src/core/reader/testing/gitServer';
 import { createServer } from '../../packages/server/src/server';
 import { waitForIngestion } from '../../packages/server/src/testing/app';
 import { positiveInt } from './cliArgs';
+import { cpuSince, cpuTime, type CpuTime } from './cpuTime';
+import { startGitServerProcess } from './gitServerProcess';
 import { reportBenchFailure } from './logTail';
 import { summarise } from './stats';
 
@@ -19,8 +20,6 @@ import { summarise } from './stats';
 // Target (issue 5): p95 task duration ≤ 3 s. GREENROOM_DATABASE_URL=postgres://… runs it on PostgreSQL.
 
 const TARGET_P95_MS = 3000;
-const POLL_MS = 20;
-
 interface Task {
   status: string;
   error?: { message: string };
@@ -123,7 +122,7 @@ async function main(): Promise<number> {
   const files = positiveInt('files', values.files!, 3);
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'greenroom-bench-scaffolder-'));
-  const git = await startGitServer();
+  const git = await startGitServerProcess();
   const gitHost = new URL(git.url).host;
   await writeTemplate(dir, files);
   const config = parseConfig(
@@ -163,13 +162,29 @@ async function main(): Promise<number> {
         templateRef: 'template:default/bench-service',
         values: { name, repoUrl: `${gitHost}?owner=bench&repo=${name}` },
       });
-      for (;;) {
-        const task = await api<Task>('GET', `/v2/tasks/${id}`);
-        if (task.status === 'completed') return { totalMs: performance.now() - started, runMs: runMs(task), steps: stepMs(task) };
-        if (task.status === 'failed' || task.status === 'cancelled')
-          throw new Error(`task for ${name} ${task.status}: ${task.error?.message}`);
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await untilEnded(id);
+      const totalMs = performance.now() - started;
+      const task = await api<Task>('GET', `/v2/tasks/${id}`);
+      if (task.status !== 'completed') throw new Error(`task for ${name} ${task.status}: ${task.error?.message}`);
+      return { totalMs, runMs: runMs(task), steps: stepMs(task) };
+    };
+    /** Follows the task's event stream, as the portal's task page does, until its completion or cancelled event. */
+    const untilEnded = async (id: string) => {
+      const res = await fetch(`${baseUrl}/api/scaffolder/v2/tasks/${id}/eventstream`);
+      if (!res.ok || !res.body) throw new Error(`the event stream of task ${id} answered ${res.status}`);
+      const decoder = new TextDecoder();
+      const stream = res.body.getReader();
+      let text = '';
+      try {
+        for (let chunk = await stream.read(); !chunk.done; chunk = await stream.read()) {
+          text += decoder.decode(chunk.value, { stream: true });
+          if (/^event: (completion|cancelled)$/m.test(text)) return;
+        }
+      } finally {
+        // Closes the connection, as leaving the task page does.
+        await stream.cancel();
       }
+      throw new Error(`the event stream of task ${id} ended before the task did`);
     };
 
     // Warm-up: first clone, first render, JIT; not counted.
@@ -179,6 +194,9 @@ async function main(): Promise<number> {
     const runs: number[] = [];
     const perStep: Record<string, number[]> = {};
     let next = 0;
+    const loadBefore = os.loadavg()[0];
+    const cpuStarted = cpuTime();
+    const gitCpuStarted = await git.cpuTime();
     const wallStarted = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -192,6 +210,9 @@ async function main(): Promise<number> {
       }),
     );
     const wallMs = performance.now() - wallStarted;
+    const cpu = cpuSince(cpuStarted);
+    const gitCpu = cpuSince(gitCpuStarted, await git.cpuTime());
+    const loadAfter = os.loadavg()[0];
 
     // What the user would check: the last repository is on the git server and its component in the catalog.
     const last = `service-${String(taskCount - 1).padStart(3, '0')}`;
@@ -216,8 +237,19 @@ async function main(): Promise<number> {
       console.log(`    ${step.padEnd(31)} p50 ${fmt(stats.p50)}  p95 ${fmt(stats.p95)}`);
     }
     console.log(`  throughput                        ${total.rps.toFixed(2)} tasks/s (${fmt(wallMs)} wall)`);
+    // The portal's process (server and clients) with the git programs it ran, and the git server's process with its own.
+    const perTask = (seconds: number) => `${((seconds / taskCount) * 1000).toFixed(0)} ms`;
+    const split = (t: CpuTime) => `${perTask(t.user + t.system)} (user ${perTask(t.user)}, system ${perTask(t.system)})`;
+    const children = (t: CpuTime): CpuTime => ({ user: t.childUser, system: t.childSystem, childUser: 0, childSystem: 0 });
+    const gitServerTotal = gitCpu.user + gitCpu.system + gitCpu.childUser + gitCpu.childSystem;
+    const cpuMsPerTask = Math.round(((cpu.user + cpu.system + cpu.childUser + cpu.childSystem + gitServerTotal) / taskCount) * 1000);
+    console.log(`  CPU per task                      ${cpuMsPerTask} ms in all:`);
+    console.log(`    portal process                  ${split(cpu)}`);
+    console.log(`    git run by the portal           ${split(children(cpu))}`);
+    console.log(`    git server and its git          ${perTask(gitServerTotal)}`);
+    console.log(`  load average (1 min)              ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`);
     console.log(
-      `\nsummary (JSON):\n${JSON.stringify({ bench: 'scaffolder', db, tasks: taskCount, concurrency, files, p50Ms: Math.round(total.p50), p95Ms: Math.round(total.p95), maxMs: Math.round(total.max), stepsP95Ms: Math.round(run.p95), tasksPerSecond: Number(total.rps.toFixed(2)) })}`,
+      `\nsummary (JSON):\n${JSON.stringify({ bench: 'scaffolder', db, tasks: taskCount, concurrency, files, p50Ms: Math.round(total.p50), p95Ms: Math.round(total.p95), maxMs: Math.round(total.max), stepsP95Ms: Math.round(run.p95), tasksPerSecond: Number(total.rps.toFixed(2)), cpuMsPerTask, loadAverage: Number(loadAfter.toFixed(2)) })}`,
     );
     return total.p95 <= TARGET_P95_MS ? 0 : 1;
   } catch (error) {
