@@ -257,6 +257,7 @@ export const configSchema = z.strictObject({
         .strictObject({ name: z.string().min(1).default('Greenroom'), email: z.string().min(1).default('scaffolder@greenroom.invalid') })
         .prefault({}),
       defaultCommitMessage: z.string().min(1).default('Initial commit'),
+      secretsKey: z.string().min(1).optional(), // encrypts task secrets at rest; absent: a random key in <dataDir>/scaffolder-secrets.key
     })
     .prefault({}),
   auth: authSchema,

@@ -53,13 +53,14 @@ export class TaskStore {
     this.db = database.db as Kysely<ScaffolderTables>;
   }
 
-  async create(task: { id: string; spec: unknown; secrets?: Record<string, string>; createdBy?: string; steps: StepState[] }) {
+  /** `sealedSecrets`: the secrets as TaskSecrets sealed them for this task id, or null. */
+  async create(task: { id: string; spec: unknown; sealedSecrets: string | null; createdBy?: string; steps: StepState[] }) {
     await this.db
       .insertInto('scaffolder_tasks')
       .values({
         id: task.id,
         spec: JSON.stringify(task.spec),
-        secrets: task.secrets && Object.keys(task.secrets).length ? JSON.stringify(task.secrets) : null,
+        secrets: task.sealedSecrets,
         status: 'open',
         created_by: task.createdBy ?? null,
         created_at: now(),
@@ -136,7 +137,11 @@ export class TaskStore {
   }
 
   async saveSteps(id: string, steps: StepState[]): Promise<void> {
-    await this.db.updateTable('scaffolder_tasks').set({ steps: JSON.stringify(steps) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('scaffolder_tasks')
+      .set({ steps: JSON.stringify(steps) })
+      .where('id', '=', id)
+      .execute();
   }
 
   /**
@@ -146,7 +151,13 @@ export class TaskStore {
   async finish(
     id: string,
     from: TaskStatus[],
-    result: { status: 'completed' | 'failed' | 'cancelled'; message: string; output?: unknown; error?: { name: string; message: string }; steps?: StepState[] },
+    result: {
+      status: 'completed' | 'failed' | 'cancelled';
+      message: string;
+      output?: unknown;
+      error?: { name: string; message: string };
+      steps?: StepState[];
+    },
   ): Promise<TaskEvent | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const updated = await trx
@@ -167,6 +178,40 @@ export class TaskStore {
       if (result.output !== undefined) body.output = result.output;
       if (result.error) body.error = result.error;
       return this.insertEvent(trx, id, result.status === 'cancelled' ? 'cancelled' : 'completion', body);
+    });
+  }
+
+  /**
+   * Puts an ended (failed or cancelled) task back in the queue to run again from its first step:
+   * fresh steps and secrets, no output, error or claim. Its ending event goes, so event streams
+   * follow the new run; the earlier run's log stays. Answers false when the task was not in `from`.
+   */
+  async reopen(
+    id: string,
+    from: TaskStatus[],
+    task: { sealedSecrets: string | null; steps: StepState[]; message: string },
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('scaffolder_tasks')
+        .set({
+          status: 'open',
+          secrets: task.sealedSecrets,
+          steps: JSON.stringify(task.steps),
+          output: null,
+          error: null,
+          claimed_by: null,
+          last_heartbeat_at: null,
+          cancel_requested_at: null,
+        })
+        .where('id', '=', id)
+        .where('status', 'in', from)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) return false;
+      await trx.deleteFrom('scaffolder_task_events').where('task_id', '=', id).where('type', 'in', ['completion', 'cancelled']).execute();
+      await this.insertEvent(trx, id, 'log', { message: task.message });
+      return true;
     });
   }
 
@@ -218,4 +263,3 @@ export class TaskStore {
     return toEvent(row);
   }
 }
-

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from '../../core/logger';
 import type { TemplateAction } from './extensions';
 import type { TaskEvents } from './TaskEvents';
+import type { TaskSecrets } from './TaskSecrets';
 import { StepFailedError, TaskCancelledError, TaskRunner, type TaskSpec } from './TaskRunner';
 import type { StepState, TaskRow, TaskStore } from './TaskStore';
 
@@ -17,6 +18,7 @@ export interface TaskWorkerOptions {
   store: TaskStore;
   events: TaskEvents;
   actions: () => ReadonlyMap<string, TemplateAction>;
+  secrets: TaskSecrets;
   logger: Logger;
   workspaceDir: string;
   concurrency: number;
@@ -44,6 +46,8 @@ export class TaskWorker {
   private janitor?: NodeJS.Timeout;
   private stopped = false;
   private claiming = false;
+  /** A wake arrived while claiming: the task it announced may have been created after the last look. */
+  private claimAgain = false;
 
   constructor(private readonly options: TaskWorkerOptions) {
     this.runId = `${options.serverId}/${randomUUID()}`;
@@ -51,7 +55,10 @@ export class TaskWorker {
 
   async start(): Promise<void> {
     await this.failAbandoned();
-    this.janitor = setInterval(() => void this.failAbandoned().catch((error) => this.options.logger.error({ err: error }, 'scaffolder janitor failed')), 30_000).unref();
+    this.janitor = setInterval(
+      () => void this.failAbandoned().catch((error) => this.options.logger.error({ err: error }, 'scaffolder janitor failed')),
+      30_000,
+    ).unref();
     this.schedule(0);
   }
 
@@ -82,8 +89,13 @@ export class TaskWorker {
   }
 
   private async claimAvailable(): Promise<void> {
-    if (this.stopped || this.claiming) return;
+    if (this.stopped) return;
+    if (this.claiming) {
+      this.claimAgain = true;
+      return;
+    }
     this.claiming = true;
+    this.claimAgain = false;
     try {
       while (!this.stopped && this.running.size < this.options.concurrency) {
         const row = await this.options.store.claim(this.runId);
@@ -94,7 +106,7 @@ export class TaskWorker {
       this.options.logger.error({ err: error }, 'claiming scaffolder tasks failed');
     } finally {
       this.claiming = false;
-      if (!this.stopped) this.schedule(this.options.pollIntervalMs ?? 1000);
+      if (!this.stopped) this.schedule(this.claimAgain ? 0 : (this.options.pollIntervalMs ?? 1000));
     }
   }
 
@@ -112,7 +124,6 @@ export class TaskWorker {
   private async execute(row: TaskRow, abort: AbortController): Promise<void> {
     const { store, events } = this.options;
     const spec = JSON.parse(row.spec) as TaskSpec;
-    const secrets = row.secrets ? (JSON.parse(row.secrets) as Record<string, string>) : {};
     const workspacePath = path.join(this.options.workspaceDir, row.id);
     const temporaryPath = `${workspacePath}.tmp`;
     let steps: StepState[] = JSON.parse(row.steps);
@@ -124,6 +135,8 @@ export class TaskWorker {
     }, this.heartbeatMs()).unref();
     let result: FinishResult;
     try {
+      // Decrypted here only, held in memory for the run; a key mismatch fails the task with its reason.
+      const secrets = await this.options.secrets.open(row.id, row.secrets);
       await mkdir(workspacePath, { recursive: true });
       const run = await new TaskRunner(this.options.actions()).run(spec, {
         taskId: row.id,
@@ -188,9 +201,18 @@ export class TaskWorker {
       const restarted = row.claimed_by?.startsWith(`${this.options.serverId}/`);
       const message = restarted ? RESTARTED_MESSAGE : STALE_MESSAGE;
       const steps = (JSON.parse(row.steps) as StepState[]).map((step) =>
-        step.status === 'processing' ? { ...step, status: 'failed' as const } : step.status === 'open' ? { ...step, status: 'skipped' as const } : step,
+        step.status === 'processing'
+          ? { ...step, status: 'failed' as const }
+          : step.status === 'open'
+            ? { ...step, status: 'skipped' as const }
+            : step,
       );
-      const event = await this.options.store.finish(row.id, ['processing'], { status: 'failed', message, error: { name: 'Error', message }, steps });
+      const event = await this.options.store.finish(row.id, ['processing'], {
+        status: 'failed',
+        message,
+        error: { name: 'Error', message },
+        steps,
+      });
       if (event) this.options.events.announce(row.id);
       // The previous run of this server cannot clean up after itself any more.
       if (restarted) await this.removeWorkspace(row.id);

@@ -9,6 +9,7 @@ import { registerScaffolderRoutes } from './routes';
 import { ScaffolderService } from './ScaffolderService';
 import { createTemplateCollator } from './search/templateCollator';
 import { TaskEvents } from './TaskEvents';
+import { TaskSecrets } from './TaskSecrets';
 import { TaskStore } from './TaskStore';
 import { serverIdFor, TaskWorker } from './TaskWorker';
 
@@ -18,7 +19,9 @@ export const scaffolderPlugin = definePlugin({
   migrations: scaffolderMigrations,
   register(ctx) {
     const config = ctx.config.scaffolder;
-    const workspaceDir = config.workspaceDir ? path.resolve(ctx.config.rootDir, config.workspaceDir) : path.join(ctx.config.dataDir, 'scaffolder');
+    const workspaceDir = config.workspaceDir
+      ? path.resolve(ctx.config.rootDir, config.workspaceDir)
+      : path.join(ctx.config.dataDir, 'scaffolder');
     const catalog = () => ctx.contributions(catalogApi)[0];
     // The search page's Templates tab: templates link to their wizard.
     ctx.contribute(searchCollators, createTemplateCollator(catalog, ctx.events));
@@ -41,17 +44,19 @@ export const scaffolderPlugin = definePlugin({
       return (registry = byId);
     };
 
+    const secrets = new TaskSecrets({ configuredKey: config.secretsKey, dataDir: ctx.config.dataDir });
     const worker = new TaskWorker({
       store,
       events,
       actions,
+      secrets,
       logger: ctx.logger,
       workspaceDir,
       concurrency: config.concurrentTasksLimit,
       staleTaskSeconds: config.staleTaskSeconds,
       serverId: serverIdFor(ctx.config.dataDir),
     });
-    const service = new ScaffolderService({ permissions: ctx.permissions, store, events, worker, catalog, actions });
+    const service = new ScaffolderService({ permissions: ctx.permissions, store, events, worker, secrets, catalog, actions });
     registerScaffolderRoutes(ctx.http, { service, store, events, actions, workspaceDir });
 
     ctx.onStart(async () => {

@@ -4,7 +4,7 @@ export interface ScaffolderTables {
     id: string;
     /** The task spec (template, parameters, steps, output, user) as JSON. */
     spec: string;
-    /** Secrets as JSON, for the worker only: never returned by the API, cleared when the task ends. */
+    /** Secrets, encrypted (TaskSecrets), for the worker only: never returned by the API, cleared when the task ends. */
     secrets: string | null;
     status: TaskStatus;
     created_by: string | null;
