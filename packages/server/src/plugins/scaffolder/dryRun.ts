@@ -45,9 +45,16 @@ export async function dryRun(
     workspaceDir: string;
     principal: Principal;
     authorizeActions(steps: StepSpec[], principal: Principal): Promise<void>;
+    /** scaffolder.task.create on the template, when the template names itself. */
+    authorizeTemplate(ref: string, principal: Principal): Promise<void>;
   },
 ) {
   assertTemplate(request.template);
+  const metadata = request.template.metadata ?? {};
+  const templateRef = metadata.name
+    ? stringifyEntityRef({ kind: 'template', namespace: metadata.namespace, name: metadata.name })
+    : undefined;
+  if (templateRef) await options.authorizeTemplate(templateRef, options.principal);
   const steps = templateSteps(request.template);
   checkActions(steps, options.actions);
   await options.authorizeActions(steps, options.principal);
@@ -66,11 +73,10 @@ export async function dryRun(
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, Buffer.from(file.base64Content, 'base64'));
     }
-    const metadata = request.template.metadata ?? {};
     const spec: TaskSpec = {
       apiVersion: String(request.template.apiVersion),
       templateInfo: {
-        entityRef: metadata.name ? stringifyEntityRef({ kind: 'template', namespace: metadata.namespace, name: metadata.name }) : undefined,
+        entityRef: templateRef,
         baseUrl: pathToFileURL(path.join(templateDir, 'template.yaml')).href,
         entity: { metadata },
       },

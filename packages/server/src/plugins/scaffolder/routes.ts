@@ -27,6 +27,8 @@ const taskParams = z.object({ taskId: z.string().min(1).max(100) });
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
 const LONG_POLL_MS = 30_000;
 
+const retryBody = z.object({ secrets: z.record(z.string(), z.string()).optional() });
+
 const dryRunBody = z.object({
   template: z.record(z.string(), z.unknown()),
   values: z.record(z.string(), z.unknown()).default({}),
@@ -46,10 +48,14 @@ export interface ScaffolderRoutesOptions {
 export function registerScaffolderRoutes(http: FastifyInstance, options: ScaffolderRoutesOptions) {
   const { service, store, events } = options;
 
-  http.get('/v2/templates/:namespace/:kind/:name/parameter-schema', { config: { permission: permissions.templateParameterRead } }, async (request) => {
-    const { namespace, kind, name } = z.object({ namespace: z.string(), kind: z.string(), name: z.string() }).parse(request.params);
-    return service.parameterSchema(`${kind}:${namespace}/${name}`);
-  });
+  http.get(
+    '/v2/templates/:namespace/:kind/:name/parameter-schema',
+    { config: { permission: permissions.templateParameterRead } },
+    async (request) => {
+      const { namespace, kind, name } = z.object({ namespace: z.string(), kind: z.string(), name: z.string() }).parse(request.params);
+      return service.parameterSchema(`${kind}:${namespace}/${name}`);
+    },
+  );
 
   http.get('/v2/actions', { config: { permission: permissions.taskRead } }, async () =>
     [...options.actions().values()]
@@ -64,6 +70,7 @@ export function registerScaffolderRoutes(http: FastifyInstance, options: Scaffol
 
   http.post('/v2/tasks', { config: { permission: permissions.taskCreate } }, async (request, reply) => {
     const body = createTaskBody.parse(request.body ?? {});
+    request.auditResource = body.templateRef;
     reply.code(201);
     return service.createTask(body, request.principal);
   });
@@ -88,7 +95,12 @@ export function registerScaffolderRoutes(http: FastifyInstance, options: Scaffol
     const closed = new AbortController();
     reply.raw.on('close', () => closed.abort());
     reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     reply.raw.flushHeaders();
     try {
       for await (const event of events.follow(taskId, after, closed.signal)) {
@@ -121,6 +133,13 @@ export function registerScaffolderRoutes(http: FastifyInstance, options: Scaffol
     return { status: 'cancelled' };
   });
 
+  http.post('/v2/tasks/:taskId/retry', { config: { permission: permissions.taskCreate } }, async (request, reply) => {
+    const { taskId } = taskParams.parse(request.params);
+    const { secrets } = retryBody.parse(request.body ?? {});
+    reply.code(201);
+    return service.retry(taskId, secrets, request.principal);
+  });
+
   http.post(
     '/v2/dry-run',
     // Template files come inline, base64: allow more than Fastify's 1 MB default.
@@ -132,6 +151,7 @@ export function registerScaffolderRoutes(http: FastifyInstance, options: Scaffol
         workspaceDir: options.workspaceDir,
         principal: request.principal,
         authorizeActions: (steps, principal) => service.authorizeActions(steps, principal),
+        authorizeTemplate: (ref, principal) => service.authorizeTemplate(ref, principal),
       });
     },
   );
