@@ -210,7 +210,8 @@ export class TaskStore {
         .executeTakeFirst();
       if (!updated) return false;
       await trx.deleteFrom('scaffolder_task_events').where('task_id', '=', id).where('type', 'in', ['completion', 'cancelled']).execute();
-      await this.insertEvent(trx, id, 'log', { message: task.message });
+      // `retried` marks where the new run's events begin, for pages that show only the current run.
+      await this.insertEvent(trx, id, 'log', { message: task.message, status: 'retried' });
       return true;
     });
   }

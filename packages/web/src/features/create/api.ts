@@ -113,6 +113,11 @@ export function cancelTask(taskId: string): Promise<{ status: string }> {
   return apiFetch(`${BASE}/tasks/${encodeURIComponent(taskId)}/cancel`, { method: 'POST' });
 }
 
+/** Runs a failed or cancelled task again from its first step, under the same id. */
+export function retryTask(taskId: string): Promise<{ id: string }> {
+  return apiFetch(`${BASE}/tasks/${encodeURIComponent(taskId)}/retry`, { method: 'POST', json: {} });
+}
+
 export function taskEventStreamUrl(taskId: string, after?: number): string {
   const query = after !== undefined ? `?after=${after}` : '';
   return `${BASE}/tasks/${encodeURIComponent(taskId)}/eventstream${query}`;

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mockApi, renderWithApp } from '../../../testing/renderWithApp';
+import { mockApi, permissionsApi, renderWithApp } from '../../../testing/renderWithApp';
 import type { SerializedTask, TaskEvent } from '../api';
 import TaskPage from './TaskPage';
 
@@ -176,5 +176,56 @@ describe('TaskPage', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('retries a failed run: Retry re-runs the task under its id and the page follows the new run', async () => {
+    let current = task({
+      status: 'failed',
+      steps: [
+        { id: 'fetch', name: 'Fetch skeleton', action: 'fetch:template', status: 'failed', startedAt: at(0), endedAt: at(1) },
+        { id: 'publish', name: 'Publish', action: 'publish:git', status: 'skipped' },
+        { id: 'register', name: 'Register', action: 'catalog:register', status: 'skipped' },
+      ],
+      error: { name: 'Error', message: 'the skeleton could not be read' },
+    });
+    const { calls } = mockApi({
+      'GET /api/scaffolder/v2/tasks/task-1': () => current,
+      'POST /api/scaffolder/v2/tasks/task-1/retry': () => {
+        current = task({ status: 'open' });
+        return { id: 'task-1' };
+      },
+    });
+    renderWithApp(<TaskPage />, { url: '/create/tasks/task-1', path: '/create/tasks/:taskId' });
+    const first = await screen.findByRole('button', { name: 'Retry' }).then(() => FakeEventSource.instances[0]);
+    first.emit(log('fetch', 'the skeleton could not be read', 1, 'failed'));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(calls.some((call) => call.method === 'POST' && call.url.pathname === '/api/scaffolder/v2/tasks/task-1/retry')).toBe(true);
+    // A new stream from the start: the first run's events come again, then the retry and the new run.
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(2));
+    const second = FakeEventSource.instances[1];
+    expect(second.url).toBe('/api/scaffolder/v2/tasks/task-1/eventstream');
+    second.emit({ ...log('fetch', 'the skeleton could not be read', 1, 'failed'), id: 1 });
+    second.emit(log(undefined, 'Retried by user:default/jane: running again from the first step', 5, 'retried'));
+    second.emit(log('fetch', 'Fetching template again', 6, 'processing'));
+    expect(await screen.findByRole('log', { name: 'Log of Fetch skeleton' })).toHaveTextContent('Fetching template again');
+    expect(screen.getByRole('log', { name: 'Log of Fetch skeleton' })).not.toHaveTextContent('could not be read');
+    expect(within(stepRow('Fetch skeleton')).getByText('processing')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
+  it('disables Retry, with the reason, when the user may not run the template', async () => {
+    mockApi({
+      ...permissionsApi(['scaffolder.task.create']),
+      'GET /api/scaffolder/v2/tasks/task-1': task({ status: 'cancelled' }),
+    });
+    renderWithApp(<TaskPage />, { url: '/create/tasks/task-1', path: '/create/tasks/:taskId' });
+    await screen.findByRole('button', { name: 'Retry' });
+    await vi.waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Retry' }).parentElement).toHaveAccessibleDescription(
+        'You may not run this template, so you cannot retry its task',
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeDisabled();
   });
 });

@@ -6,7 +6,9 @@ import { useNavigate, useParams } from 'react-router';
 import { ErrorPanel } from '../../../components/ErrorPanel';
 import { Loading } from '../../../components/Loading';
 import { PageTitle } from '../../../components/PageTitle';
-import { cancelTask, getTask, type SerializedTask } from '../api';
+import { DeniedTooltip } from '../../../permissions/DeniedTooltip';
+import { permissionReason, usePermission } from '../../../permissions/usePermission';
+import { cancelTask, getTask, retryTask, type SerializedTask } from '../api';
 import { CreateTabs } from '../CreateTabs';
 import { StatusChip } from './StatusChip';
 import { TaskOutput } from './TaskOutput';
@@ -18,7 +20,9 @@ export default function TaskPage() {
   const { taskId = '' } = useParams();
   const client = useQueryClient();
   const task = useQuery({ queryKey: ['scaffolder-task', taskId], queryFn: () => getTask(taskId) });
-  const { events, completed } = useTaskEvents(taskId);
+  // Counts retries made here: each one follows the task's events again.
+  const [run, setRun] = useState(0);
+  const { events, completed } = useTaskEvents(taskId, run);
   // The completion event carries the outcome; the task read afterwards has the final step times and output.
   useEffect(() => {
     if (completed) void client.invalidateQueries({ queryKey: ['scaffolder-task', taskId] });
@@ -26,10 +30,10 @@ export default function TaskPage() {
 
   if (task.error) return <ErrorPanel title="The task could not be loaded" error={task.error} />;
   if (!task.data) return <Loading label="Loading the task" />;
-  return <TaskDetails task={task.data} events={events} />;
+  return <TaskDetails task={task.data} events={events} onRetried={() => setRun((n) => n + 1)} />;
 }
 
-function TaskDetails({ task, events }: { task: SerializedTask; events: Parameters<typeof taskView>[1] }) {
+function TaskDetails({ task, events, onRetried }: { task: SerializedTask; events: Parameters<typeof taskView>[1]; onRetried(): void }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const view = taskView(task, events);
@@ -48,6 +52,16 @@ function TaskDetails({ task, events }: { task: SerializedTask; events: Parameter
     onSettled: () => client.invalidateQueries({ queryKey: ['scaffolder-task', task.id] }),
   });
   const template = task.spec.templateInfo;
+  const retryable = (view.status === 'failed' || view.status === 'cancelled') && Boolean(template?.entityRef);
+  const mayRetry = usePermission('scaffolder.task.create', template?.entityRef);
+  const retryDenied = permissionReason(mayRetry, 'You may not run this template, so you cannot retry its task');
+  const retry = useMutation({
+    mutationFn: () => retryTask(task.id),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['scaffolder-task', task.id] });
+      onRetried();
+    },
+  });
   const title = template?.entity?.metadata?.title ?? template?.entity?.metadata?.name ?? template?.entityRef ?? 'Task';
   const startOver = () => {
     if (!template?.entityRef) return;
@@ -76,6 +90,13 @@ function TaskDetails({ task, events }: { task: SerializedTask; events: Parameter
                 Cancel
               </Button>
             )}
+            {retryable && (
+              <DeniedTooltip reason={retryDenied}>
+                <Button variant="contained" onClick={() => retry.mutate()} disabled={retry.isPending || Boolean(retryDenied)}>
+                  Retry
+                </Button>
+              </DeniedTooltip>
+            )}
             {!running && template?.entityRef && (
               <Button variant="outlined" onClick={startOver}>
                 Start over
@@ -85,6 +106,7 @@ function TaskDetails({ task, events }: { task: SerializedTask; events: Parameter
         }
       />
       {cancel.error && <ErrorPanel title="The task could not be cancelled" error={cancel.error} />}
+      {retry.error && <ErrorPanel title="The task could not be retried" error={retry.error} />}
       {view.status === 'failed' && (
         <Alert severity="error" sx={{ mb: 2 }}>
           <AlertTitle>The task failed</AlertTitle>

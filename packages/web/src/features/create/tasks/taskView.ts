@@ -58,7 +58,9 @@ export function taskView(task: SerializedTask, events: TaskEvent[]): TaskView {
   const taskLog: LogLine[] = [];
   let completion: TaskEvent | undefined;
 
-  for (const event of events) {
+  // A retried task runs again under its id: only the events from the last retry on are the current run.
+  const lastRetry = events.findLastIndex((event) => event.body.status === 'retried');
+  for (const event of lastRetry === -1 ? events : events.slice(lastRetry)) {
     if (event.type === 'completion') completion = event;
     const { stepId, status, message } = event.body;
     const line = { id: event.id, createdAt: event.createdAt, message: message ?? '' };

@@ -7,9 +7,9 @@ const EVENT_TYPES = ['log', 'completion', 'cancelled', 'recovered'] as const;
 /**
  * A task's events from its Server-Sent Events stream, replayed from the start and then live.
  * After a dropped connection it reconnects with `?after=<last id>`, so nothing repeats or goes missing;
- * the stream is closed once the task completed.
+ * the stream is closed once the task completed. A new `run` (the task was retried) follows it again from the start.
  */
-export function useTaskEvents(taskId: string): { events: TaskEvent[]; completed: boolean } {
+export function useTaskEvents(taskId: string, run = 0): { events: TaskEvent[]; completed: boolean } {
   const [events, setEvents] = useState<TaskEvent[]>([]);
   const [completed, setCompleted] = useState(false);
 
@@ -52,7 +52,7 @@ export function useTaskEvents(taskId: string): { events: TaskEvent[]; completed:
       clearTimeout(reconnect);
       source?.close();
     };
-  }, [taskId]);
+  }, [taskId, run]);
 
   return { events, completed };
 }
