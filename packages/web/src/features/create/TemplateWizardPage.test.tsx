@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { mockApi, permissionsApi, renderWithApp, respond } from '../../testing/renderWithApp';
+import { mockApi, renderWithApp, respond } from '../../testing/renderWithApp';
 import TemplateWizardPage from './TemplateWizardPage';
 
 const parameterSchema = {
@@ -166,10 +166,19 @@ describe('TemplateWizardPage', () => {
     expect(await screen.findByText('repoUrl: the owner acme is not allowed')).toBeInTheDocument();
   });
 
-  it('keeps Create off for someone who may not run templates', async () => {
+  it('keeps Create off, with the reason, for someone the policy does not let run this template', async () => {
     const user = userEvent.setup();
     mockApi({
-      ...permissionsApi(['scaffolder.task.create']),
+      // Denied on this template only: the check names the template as its resource.
+      'POST /api/permission/authorize': (_url: URL, init: RequestInit | undefined) => {
+        const { items } = JSON.parse(String(init?.body)) as { items: Array<{ id: string; permission: string; resourceRef?: string }> };
+        return {
+          items: items.map(({ id, permission, resourceRef }) => ({
+            id,
+            result: permission === 'scaffolder.task.create' && resourceRef === 'template:default/demo' ? 'DENY' : 'ALLOW',
+          })),
+        };
+      },
       'GET /api/scaffolder/v2/templates/default/template/demo/parameter-schema': {
         title: 'Tiny',
         steps: [{ title: 'One', schema: { properties: { note: { type: 'string', title: 'Note' } } } }],
@@ -177,6 +186,9 @@ describe('TemplateWizardPage', () => {
     });
     renderWithApp(<TemplateWizardPage />, { url: '/create/templates/default/demo', path: '/create/templates/:namespace/:name' });
     await user.click(await screen.findByRole('button', { name: 'Next' }));
-    expect(await screen.findByRole('button', { name: 'Create' })).toBeDisabled();
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled());
+    expect(screen.getByRole('button', { name: 'Create' }).parentElement).toHaveAccessibleDescription(
+      'You may not run this template: its owners decide who runs it.',
+    );
   });
 });

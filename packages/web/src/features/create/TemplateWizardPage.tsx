@@ -29,7 +29,7 @@ export default function TemplateWizardPage() {
   const navigate = useNavigate();
   const templateRef = templateRefString({ namespace, name });
   const mayCreate = usePermission('scaffolder.task.create', templateRef);
-  const deniedReason = permissionReason(mayCreate, 'You are not allowed to run templates; ask a Greenroom admin.');
+  const deniedReason = permissionReason(mayCreate, 'You may not run this template: its owners decide who runs it.');
   const schema = useQuery({
     queryKey: ['scaffolder-parameter-schema', templateRef],
     queryFn: () => getParameterSchema({ namespace, name }),
