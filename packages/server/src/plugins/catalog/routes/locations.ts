@@ -38,6 +38,7 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
     const dryRun = q.dryRun === 'true' || q.dryRun === '';
     if (q.dryRun !== undefined && !['true', 'false', ''].includes(String(q.dryRun))) throw new InputError('dryRun must be true or false');
     const target = body.type === 'file' ? normaliseFileTarget(body.target) : body.target;
+    request.auditResource = `${body.type}:${target}`;
     const existing = await locations.findByTarget(body.type, target);
 
     if (dryRun) {
@@ -64,7 +65,7 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
     return { location: presentLocation(stored), entities: rows.filter((r) => r !== null).map((r) => presentEntity(r!.final, undefined)) };
   });
 
-  http.post('/locations/by-query', { config: read }, async (request) => {
+  http.post('/locations/by-query', { config: { ...read, audit: false } }, async (request) => {
     const body = locationQuery.parse(request.body ?? {});
     // Follow-up requests send only the cursor: it carries the query and the page size.
     const page = body.cursor ? decodeLocationCursor(body.cursor) : { offset: 0, limit: body.limit ?? 100, query: body.query };
