@@ -28,7 +28,9 @@ function templaterFor(input: FetchTemplateInput): Templater {
   const key = JSON.stringify(options);
   let templater = templaters.get(key);
   if (!templater) {
-    const extraFilters: TemplaterOptions['extraFilters'] = input.cookiecutterCompat ? { jsonify: (value: unknown) => JSON.stringify(value) } : {};
+    const extraFilters: TemplaterOptions['extraFilters'] = input.cookiecutterCompat
+      ? { jsonify: (value: unknown) => JSON.stringify(value) }
+      : {};
     templaters.set(key, (templater = new Templater({ ...options, extraFilters })));
   }
   return templater;
@@ -95,6 +97,18 @@ export function createFetchTemplateAction(services: TemplateFileServices): Templ
       const source = locate(input.url, ctx.templateInfo.baseUrl, services.reader);
       const files = await readTemplateFiles(services, source, () => ctx.createTemporaryDirectory());
 
+      // Checking a path follows each directory on it, synchronously; files of one directory share
+      // the answer, so each directory is checked once (with its first file, named in any error).
+      // With `replace` an existing file may be a link leading out, so every file is checked.
+      const checkedDirectories = new Set<string>();
+      const resolveTarget = (relativePath: string) => {
+        const directory = path.dirname(relativePath);
+        if (!input.replace && checkedDirectories.has(directory)) return path.resolve(ctx.workspacePath, relativePath);
+        const resolved = ctx.resolveInWorkspace(relativePath);
+        checkedDirectories.add(directory);
+        return resolved;
+      };
+
       // Rendered in memory, then each file written once.
       const outputs: Array<WorkspaceFile & { name: string }> = [];
       for (const file of files) {
@@ -106,7 +120,7 @@ export function createFetchTemplateAction(services: TemplateFileServices): Templ
           ctx.logger.info(`Skipping ${file.path}: its name renders empty`);
           continue;
         }
-        const target = ctx.resolveInWorkspace(path.join(targetRoot, renderedName));
+        const target = resolveTarget(path.join(targetRoot, renderedName));
         const content =
           templated && !isBinary(file.content) ? templater.renderString(file.content.toString('utf8'), context, file.path) : file.content;
         outputs.push({ name: renderedName, target, content, mode: file.mode });
