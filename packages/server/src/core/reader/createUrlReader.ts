@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { InputError } from '../errors';
+import { InputError, NotAllowedError } from '../errors';
 import { createAllowList } from './allowList';
 import { FileAccess } from './fileAccess';
 import { GitReader } from './gitReader';
@@ -7,7 +7,7 @@ import { parseGitUrl } from './gitUrl';
 import { readHttp } from './httpReader';
 import { resolveLocation } from './resolveLocation';
 import { scmUrlsFor } from './scmUrls';
-import { systemLookup } from './targetCheck';
+import { checkTarget, systemLookup } from './targetCheck';
 import type { ReaderOptions, UrlReader } from './types';
 
 const defaults = {
@@ -35,7 +35,29 @@ export function createUrlReader(options: ReaderOptions): UrlReader {
     maxBytes,
   });
 
+  const checkUrl = async (target: string) => {
+    let url: URL;
+    try {
+      url = new URL(target);
+    } catch {
+      return; // not a policy question: the read reports it
+    }
+    const location = parseGitUrl(url, gitHosts);
+    // git runs with redirects off, so the gate alone decides; plain http follows
+    // redirects, and only a request tells where they lead (its body is not read).
+    if (location) await checkTarget(location.url, allowList, lookup);
+    else await readHttp(target, { allowList, lookup, timeoutMs, maxBytes, headersOnly: true });
+  };
+
   return {
+    async checkAccess(type, target) {
+      try {
+        if (type === 'file') await files.check(target);
+        else await checkUrl(target);
+      } catch (error) {
+        if (error instanceof NotAllowedError) throw error;
+      }
+    },
     async read(type, target) {
       if (type === 'file') return files.read(target);
       if (type !== 'url') throw new InputError(`Unknown location type "${String(type)}"; expected file or url`);

@@ -108,6 +108,29 @@ describe('file locations', () => {
     await expect(reader().expandFiles(path.join(root, 'nope.yaml'))).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 
+  describe('checkAccess, the check before a location is stored', () => {
+    it.each([
+      ['a ../ escape', () => `${root}/team-a/../../outside/secret.yaml`],
+      ['an absolute path outside the roots', () => path.join(outside, 'secret.yaml')],
+      ['a symlink pointing outside', () => path.join(root, 'link-out.yaml')],
+      ['a file under a symlinked directory', () => path.join(root, 'dir-out', 'secret.yaml')],
+      ['a glob under a symlinked directory', () => path.join(root, 'dir-out', '*.yaml')],
+      ['a glob outside the roots', () => path.join(outside, '**', '*.yaml')],
+      ['a missing file outside the roots', () => path.join(outside, 'missing.yaml')],
+    ])('refuses %s, naming the config key', async (_case, target) => {
+      await expect(reader().checkAccess('file', target())).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining('reading.fileRoots'),
+      });
+    });
+
+    it('passes files, globs and not-yet-existing files inside the roots', async () => {
+      await expect(reader().checkAccess('file', path.join(root, 'link-in.yaml'))).resolves.toBeUndefined();
+      await expect(reader().checkAccess('file', path.join(root, '**', 'catalog-info.yaml'))).resolves.toBeUndefined();
+      await expect(reader().checkAccess('file', path.join(root, 'team-c', 'catalog-info.yaml'))).resolves.toBeUndefined();
+    });
+  });
+
   it('resolves a relative path against the directory of the base file', () => {
     const base = path.join(root, 'team-a', 'catalog-info.yaml');
     expect(reader().resolve('file', base, './api.yaml')).toBe(path.join(root, 'team-a', 'api.yaml'));

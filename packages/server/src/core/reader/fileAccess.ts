@@ -32,6 +32,22 @@ export class FileAccess {
     return readFile(file);
   }
 
+  /**
+   * Refuses (NotAllowedError) a path or glob that leads outside the roots, by `..` or
+   * through a symbolic link, without reading it. A file that does not exist yet passes:
+   * that is for the read to report, not a question of policy.
+   */
+  async check(pattern: string): Promise<void> {
+    const absolute = this.absolute(pattern);
+    const fixed = fg.isDynamicPattern(absolute) ? globBase(absolute) : absolute;
+    if (fixed !== absolute && !this.lexicallyInside(fixed)) throw this.outside(pattern);
+    try {
+      await this.checkedPath(fixed);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
   /** A plain path or a fast-glob pattern, expanded to the files it names inside the roots. */
   async expand(pattern: string): Promise<string[]> {
     const absolute = this.absolute(pattern);
@@ -42,9 +58,7 @@ export class FileAccess {
     }
     // The fixed part before the first glob segment must already be inside a root,
     // so `/etc/*.yaml` is refused rather than silently matching nothing.
-    const segments = absolute.split('/');
-    const firstDynamic = segments.findIndex((segment) => segment !== '' && fg.isDynamicPattern(segment));
-    const base = path.resolve(segments.slice(0, firstDynamic).join('/') || '/');
+    const base = globBase(absolute);
     if (!this.lexicallyInside(base)) throw this.outside(pattern);
 
     const matches = await fg(absolute, { absolute: true, onlyFiles: true, unique: true });
@@ -104,8 +118,15 @@ export class FileAccess {
   }
 
   private outside(target: string): NotAllowedError {
-    return new NotAllowedError(`Reading ${target} is not allowed: it is outside the configured file roots`);
+    return new NotAllowedError(`Reading ${target} is not allowed: it is outside the file roots (reading.fileRoots in greenroom.yaml)`);
   }
+}
+
+/** The directory before the first glob segment of an absolute pattern. */
+function globBase(absolute: string): string {
+  const segments = absolute.split('/');
+  const firstDynamic = segments.findIndex((segment) => segment !== '' && fg.isDynamicPattern(segment));
+  return path.resolve(segments.slice(0, firstDynamic).join('/') || '/');
 }
 
 function within(root: string, file: string): boolean {

@@ -35,6 +35,7 @@ describe('http(s) locations', () => {
         '/redirect-out': () => res.writeHead(302, { location: 'http://evil.invalid/steal' }).end(),
         '/redirect-to-ok': () => res.writeHead(301, { location: '/ok' }).end(),
         '/redirect-to-localhost': () => res.writeHead(307, { location: `http://localhost:${port}/ok` }).end(),
+        '/redirect-to-metadata': () => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
         '/redirect-loop': () => res.writeHead(302, { location: `/redirect-loop?n=${Number(url.searchParams.get('n') ?? 0) + 1}` }).end(),
         '/missing': () => res.writeHead(404).end('no'),
         '/gone': () => res.writeHead(410).end('gone'),
@@ -214,6 +215,47 @@ describe('http(s) locations', () => {
       name: 'PayloadTooLargeError',
     });
     expect(await streamAborted).toBeLessThan(100_000);
+  });
+
+  it('never suggests allow-listing a metadata address, even one a redirect leads to', async () => {
+    const error = await reader(loopback)
+      .read('url', `${base}/redirect-to-metadata`)
+      .catch((e: Error) => e);
+    expect(error).toMatchObject({ name: 'NotAllowedError', message: expect.stringContaining('169.254.169.254') });
+    expect((error as Error).message).toContain('cloud metadata');
+    expect((error as Error).message).not.toContain('reading.allow');
+  });
+
+  describe('checkAccess, the check before a location is stored', () => {
+    it('follows redirects to refuse where they lead', async () => {
+      await expect(reader(loopback).checkAccess('url', `${base}/redirect-to-metadata`)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining('cloud metadata'),
+      });
+      await expect(reader(loopback).checkAccess('url', `${base}/redirect-out`)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining('evil.invalid'),
+      });
+    });
+
+    it('refuses a wildcard name that resolves to a private address', async () => {
+      const read = reader([{ host: '*.example.com' }], { lookup: resolvesTo('10.0.0.7') });
+      await expect(read.checkAccess('url', `http://git.example.com:${port}/ok`)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining('10.0.0.7'),
+      });
+    });
+
+    it('leaves failures that are not the policy (missing, too large, unresolvable) to the read', async () => {
+      await expect(reader(loopback).checkAccess('url', `${base}/missing`)).resolves.toBeUndefined();
+      await expect(reader(loopback, { maxBytes: 1000 }).checkAccess('url', `${base}/big`)).resolves.toBeUndefined();
+      const noDns: HostLookup = async () => {
+        throw new Error('ENOTFOUND');
+      };
+      await expect(
+        reader([{ host: 'nowhere.example.com' }], { lookup: noDns }).checkAccess('url', 'http://nowhere.example.com/x'),
+      ).resolves.toBeUndefined();
+    });
   });
 
   it('does not echo credentials from the URL in errors', async () => {

@@ -12,6 +12,8 @@ export interface HttpReadOptions {
   lookup: HostLookup;
   timeoutMs: number;
   maxBytes: number;
+  /** Stop at the first successful response, without its body: enough to learn where redirects lead. */
+  headersOnly?: boolean;
 }
 
 const maxRedirects = 5;
@@ -102,6 +104,10 @@ export async function readHttp(target: string, options: HttpReadOptions): Promis
       if (status < 200 || status >= 300) {
         response.resume();
         throw new ReadError(`Cannot read ${displayUrl(url)}: HTTP ${status}`);
+      }
+      if (options.headersOnly) {
+        response.destroy();
+        return Buffer.alloc(0);
       }
       return await readBody(response, url, options.maxBytes);
     }

@@ -23,23 +23,24 @@ function bareHostname(url: URL): string {
 }
 
 /**
- * The SSRF gate for http and git: scheme, allow-list, then every address the
- * name resolves to. Loopback and link-local addresses are reachable only when
- * an allow-list entry names this host itself (an operator pointing at a local
- * service on purpose); a wildcard entry must not let a DNS record lead inside.
- * Metadata services are never reachable: nothing in a catalog needs cloud credentials.
+ * The SSRF gate for http and git: scheme, metadata services, allow-list, then every
+ * address the name resolves to. Loopback, link-local and private addresses are
+ * reachable only when an allow-list entry names this host itself (an operator
+ * pointing at an internal service on purpose); a wildcard entry must not let a DNS
+ * record lead inside. Metadata services are never reachable, whatever the allow-list
+ * says: nothing in a catalog needs cloud credentials.
  */
 export async function checkTarget(url: URL, allowList: AllowList, lookup: HostLookup): Promise<CheckedTarget> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new NotAllowedError(`Cannot read ${url.href}: only http: and https: URLs can be read`);
   }
-  const match = allowList.match(url);
-  if (!match) throw notAllowedHost(url);
-
   const hostname = bareHostname(url);
-  if (isMetadataHostname(hostname)) {
+  // Before the allow-list, so the refusal never suggests allow-listing a metadata service.
+  if (isMetadataHostname(hostname) || (ipaddr.isValid(hostname) && classifyAddress(hostname) === 'metadata')) {
     throw new NotAllowedError(`Reading from ${url.host} is not allowed: it is a cloud metadata service`);
   }
+  const match = allowList.match(url);
+  if (!match) throw notAllowedHost(url);
 
   let addresses: LookupAddress[];
   if (ipaddr.isValid(hostname)) {
@@ -60,7 +61,7 @@ export async function checkTarget(url: URL, allowList: AllowList, lookup: HostLo
     }
     if (kind === 'restricted' && !match.explicit) {
       throw new NotAllowedError(
-        `Reading from ${url.host} is not allowed: it resolves to ${address}, a loopback or link-local address; ` +
+        `Reading from ${url.host} is not allowed: it resolves to ${address}, a loopback, link-local or private address; ` +
           `list "${url.host}" itself (not a wildcard) under reading.allow in greenroom.yaml to read from it`,
       );
     }

@@ -44,6 +44,14 @@ export interface ScmUrls {
 export interface UrlReader {
   /** Reads one file. `type` is a Backstage location type: 'file' (absolute path) or 'url' (http/https, or git). */
   read(type: LocationType, target: string): Promise<Buffer>;
+  /**
+   * Throws NotAllowedError when the reading policy refuses `target`: a URL's scheme, host,
+   * resolved addresses and (for plain http(s), which follows redirects) every redirect hop;
+   * a file path or glob outside fileRoots, by `..` or a symbolic link. Other failures a
+   * read would meet (missing file, DNS, timeout) pass: the read itself reports them.
+   * Callers that store a target check it first, so a refused target is never stored.
+   */
+  checkAccess(type: LocationType, target: string): Promise<void>;
   /** Expands a `file` target that may be a glob into absolute file paths, sorted; only within fileRoots. */
   expandFiles(pattern: string): Promise<string[]>;
   /** Resolves `relative` against the location `base` of the same type; absolute targets are returned unchanged. */
