@@ -35,6 +35,7 @@ export function createCatalogApi(catalog: CatalogService): CatalogApi {
     },
     async addLocation(input) {
       const { type, target } = normalise(input);
+      await catalog.reader.checkAccess(type, target);
       const existing = await locations.findByTarget(type, target);
       const location = existing ?? (await locations.create({ type, target, origin: 'api' }));
       await engine.refreshLocation(location.id, { force: Boolean(existing) });
@@ -47,7 +48,9 @@ export function createCatalogApi(catalog: CatalogService): CatalogApi {
       return { locationId: location.id, exists: Boolean(existing), entities };
     },
     async analyzeLocation(input) {
-      const result = await engine.dryRun(normalise(input));
+      const location = normalise(input);
+      await catalog.reader.checkAccess(location.type, location.target);
+      const result = await engine.dryRun(location);
       return { entities: result.entities, errors: result.errors.map((e) => ({ message: e.message })) };
     },
     async refreshEntity(ref) {

@@ -71,6 +71,7 @@ export const catalogPlugin = definePlugin({
       settings: settingsFor({ type: '', target: '' }),
       permissions: ctx.permissions,
       readonly: config.catalog.readonly,
+      reader: ctx.reader,
     };
 
     // The policy's conditions on entities (isEntityOwner, isEntityKind, …) are answered from the catalog's index.

@@ -382,9 +382,8 @@ spec:
       url: '/api/catalog/locations?dryRun=true',
       payload: { type: 'file', target: '/etc/passwd' },
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().errors[0].message).toMatch(/not allowed|outside/i);
-    expect(res.json().entities.filter((e: Entity) => e.kind !== 'Location')).toEqual([]);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toMatch(/\/etc\/passwd.*outside the file roots/);
   });
 
   it('reads large files through the parser worker, with lines for their problems', async () => {

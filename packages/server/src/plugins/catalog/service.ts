@@ -1,3 +1,4 @@
+import type { UrlReader } from '../../core/reader';
 import type { Permissions } from '../../core/permissions';
 import type { CatalogEngine } from './processing/CatalogEngine';
 import type { ProcessingSettings } from './processing/walkLocation';
@@ -15,4 +16,6 @@ export interface CatalogService {
   /** Every read asks it what the caller may see (permissionRules.ts). */
   permissions: Permissions;
   readonly: boolean;
+  /** Routes check a target against the reading policy with it before storing the target. */
+  reader: UrlReader;
 }

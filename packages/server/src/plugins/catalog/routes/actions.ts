@@ -57,6 +57,7 @@ export function registerActionRoutes(http: FastifyInstance, catalog: CatalogServ
     const target = /\.ya?ml$/i.test(body.location.target)
       ? body.location.target
       : reader.resolve(type, body.location.target.replace(/\/?$/, '/'), filename);
+    await reader.checkAccess(type, target);
     const existing = await catalog.locations.findByTarget(type, target);
     let result;
     try {

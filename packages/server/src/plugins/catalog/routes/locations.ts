@@ -39,6 +39,8 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
     if (q.dryRun !== undefined && !['true', 'false', ''].includes(String(q.dryRun))) throw new InputError('dryRun must be true or false');
     const target = body.type === 'file' ? normaliseFileTarget(body.target) : body.target;
     request.auditResource = `${body.type}:${target}`;
+    // A target the reading policy refuses is answered 403 and never stored, dry run or not.
+    await catalog.reader.checkAccess(body.type, target);
     const existing = await locations.findByTarget(body.type, target);
 
     if (dryRun) {
@@ -102,6 +104,7 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
     const { id } = request.params as { id: string };
     const body = locationInput.parse(request.body ?? {});
     const target = body.type === 'file' ? normaliseFileTarget(body.target) : body.target;
+    await catalog.reader.checkAccess(body.type, target);
     const moved = await engine.moveLocation(id, { type: body.type, target });
     return presentLocation(moved);
   });
