@@ -16,12 +16,21 @@ export async function runDocsBuild(dir: string | undefined, out: string | undefi
   const result = await buildSite(path.resolve(dir));
   await writeSite(result, path.resolve(out));
   for (const warning of result.warnings) console.warn(formatWarning(warning));
-  console.log(`${result.pageCount} page(s) built into ${out} in ${Math.round(performance.now() - started)} ms, ${result.warnings.length} warning(s)`);
+  console.log(
+    `${result.pageCount} page(s) built into ${out} in ${Math.round(performance.now() - started)} ms, ${result.warnings.length} warning(s)`,
+  );
   return 0;
 }
 
 const RELOAD_SCRIPT = `<script>new EventSource('/__reload').onmessage = () => location.reload();</script>`;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.css': 'text/css',
+};
 
 /** A running preview: its address, and how to stop it (tests). */
 export interface DocsPreview {
