@@ -158,6 +158,15 @@ describe.each(await availableEngines())('catalog API on %s', (engine) => {
       expect(JSON.parse(Buffer.from(plain.body.pageInfo.nextCursor, 'base64').toString())).not.toHaveProperty('query');
     });
 
+    it('answers an empty predicate query, or none, with every entity', async () => {
+      const all = await get('/api/catalog/entities/by-query?limit=5');
+      for (const body of [{}, { query: {} }, { query: { $all: [] } }]) {
+        const res = await post('/api/catalog/entities/by-query', { ...body, limit: 5 });
+        expect(res.status).toBe(200);
+        expect(res.body.totalItems).toBe(all.body.totalItems);
+      }
+    });
+
     it('counts facets with the value as written, each array item on its own', async () => {
       const res = await get('/api/catalog/entity-facets?facet=kind&facet=metadata.tags&filter=kind=component');
       expect(res.body.facets.kind).toEqual([{ value: 'Component', count: 30 }]);

@@ -78,7 +78,7 @@ export class EntityQueries {
       : 'all' in condition && condition.all.every(isLeaf)
         ? (condition.all as Leaf[])
         : undefined;
-    if (!leaves) return condition;
+    if (!leaves || leaves.length === 0) return condition;
     const sized = (await Promise.all(leaves.map(async (leaf) => ({ leaf, rows: await this.estimate(leaf) })))).sort(
       (a, b) => a.rows - b.rows,
     );
