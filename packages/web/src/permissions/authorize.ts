@@ -1,6 +1,7 @@
 import { apiFetch } from '../api/http';
 
-export type AuthorizeResult = 'ALLOW' | 'DENY';
+/** CONDITIONAL answers a check without a resource: allowed on the resources the policy's conditions match. */
+export type AuthorizeResult = 'ALLOW' | 'DENY' | 'CONDITIONAL';
 
 export interface AuthorizeRequest {
   permission: string;

@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { authorize } from './authorize';
 
 export interface PermissionState {
-  /** True only once the server said ALLOW; while asking, or when asking failed, actions stay off. */
+  /**
+   * True once the server said ALLOW, or CONDITIONAL (allowed on some resources: the entry point shows,
+   * each resource is checked on its own); while asking, or when asking failed, actions stay off.
+   */
   allowed: boolean;
   loading: boolean;
   /** The server answered DENY (as opposed to still asking or failing to ask). */
@@ -21,7 +24,7 @@ export function usePermission(permission: string, resourceRef?: string): Permiss
     staleTime: Infinity,
     gcTime: Infinity,
   });
-  return { allowed: query.data === 'ALLOW', loading: query.isPending, denied: query.data === 'DENY' };
+  return { allowed: query.data === 'ALLOW' || query.data === 'CONDITIONAL', loading: query.isPending, denied: query.data === 'DENY' };
 }
 
 /**

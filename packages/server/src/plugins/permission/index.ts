@@ -19,12 +19,20 @@ export const permissionPlugin = definePlugin({
     ctx.http.post('/authorize', { config: { public: true, audit: false } }, async (request) => {
       const { items } = authorizeBody.parse(request.body ?? {});
       const answers = await Promise.all(
-        items.map(async (item) => {
+        items.map(async ({ id, permission, resourceRef }) => {
+          // Without a resource, a conditional decision is passed on as Backstage does: allowed on
+          // the resources that match these conditions (a list then shows only those).
+          if (!resourceRef) {
+            const decision = await ctx.permissions.decide(request.principal, { name: permission });
+            if (decision === 'allow') return { id, result: 'ALLOW' as const };
+            if (decision === 'deny') return { id, result: 'DENY' as const };
+            return { id, result: 'CONDITIONAL' as const, resourceType: decision.resourceType, conditions: decision.conditions };
+          }
           try {
-            await ctx.permissions.authorize(request.principal, { name: item.permission }, item.resourceRef);
-            return { id: item.id, result: 'ALLOW' as const };
+            await ctx.permissions.authorize(request.principal, { name: permission }, resourceRef);
+            return { id, result: 'ALLOW' as const };
           } catch (error) {
-            if (error instanceof NotAllowedError) return { id: item.id, result: 'DENY' as const };
+            if (error instanceof NotAllowedError) return { id, result: 'DENY' as const };
             throw error;
           }
         }),

@@ -42,4 +42,23 @@ describe('who am I and what may I do', () => {
     expect(res.json()).toEqual({ items: [{ id: 'a', result: 'ALLOW' }, { id: 'b', result: 'DENY' }, { id: 'c', result: 'ALLOW' }] });
     expect((await app.http.inject({ method: 'POST', url: '/api/permission/authorize', payload: { items: [{ id: 'x' }] } })).statusCode).toBe(400);
   });
+
+  it('passes a conditional decision on when no resource is named, and decides it when one is', async () => {
+    const owned = { resourceType: 'catalog-entity', conditions: { rule: 'isEntityOwner', params: { claims: ['group:default/team-a'] } } };
+    const app = await start({ decide: (_principal, permission) => (permission.name === 'catalog.entity.delete' ? owned : 'allow') });
+    const res = await app.http.inject({
+      method: 'POST',
+      url: '/api/permission/authorize',
+      payload: {
+        items: [
+          { id: 'list', permission: 'catalog.entity.delete' },
+          { id: 'one', permission: 'catalog.entity.delete', resourceRef: 'component:default/nobody-owns-this' },
+        ],
+      },
+    });
+    expect(res.json().items).toEqual([
+      { id: 'list', result: 'CONDITIONAL', ...owned },
+      { id: 'one', result: 'DENY' },
+    ]);
+  });
 });
