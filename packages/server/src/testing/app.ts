@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stringify } from 'yaml';
 import { buildApp, type GreenroomApp } from '../core/app';
 import { parseConfig } from '../core/config';
 import type { DatabaseEngine } from '../core/database';
@@ -32,6 +33,33 @@ export async function createTestApp(
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   return Object.assign(app, { rootDir });
+}
+
+/** Writes `documents` as the YAML file `catalog.yaml` in `rootDir` (a new directory unless given), which it returns. */
+export function writeCatalogFile(documents: unknown[], rootDir = mkdtempSync(path.join(os.tmpdir(), 'greenroom-catalog-'))): string {
+  writeFileSync(path.join(rootDir, 'catalog.yaml'), documents.map((doc) => stringify(doc)).join('---\n'));
+  return rootDir;
+}
+
+/**
+ * Starts the server on a fresh database of `engine` with `catalog.yaml` of `rootDir` as its one
+ * location (only `kinds` allowed, when given), and waits until it has been read once.
+ */
+export async function startCatalogApp(
+  engine: DatabaseEngine,
+  rootDir: string,
+  { kinds, config = {}, ...options }: { kinds?: string[]; config?: Record<string, unknown>; identity?: Identity; policy?: PermissionPolicy } = {},
+): Promise<TestApp> {
+  const catalog = {
+    locations: [{ type: 'file', target: './catalog.yaml' }],
+    refresh: { intervalSeconds: 0 },
+    ...(kinds ? { rules: [{ allow: kinds }] } : {}),
+    ...(config.catalog as Record<string, unknown> | undefined),
+  };
+  const app = await createTestApp(engine, { ...config, catalog }, { ...options, rootDir });
+  await app.start();
+  await waitForIngestion(app);
+  return app;
 }
 
 /** Waits until every registered location has been processed at least once. */

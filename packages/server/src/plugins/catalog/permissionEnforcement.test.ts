@@ -1,11 +1,7 @@
 import { CatalogClient } from '@backstage/catalog-client';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { guestPrincipal, type Identity, type Principal } from '../../core/identity';
-import { createTestApp, waitForIngestion, type TestApp } from '../../testing/app';
+import { startCatalogApp, writeCatalogFile, type TestApp } from '../../testing/app';
 import { availableEngines, closeTestDatabases } from '../../testing/databases';
 
 /** Who belongs where: the identity gives each caller their user and team refs, as the auth plugin would. */
@@ -46,42 +42,24 @@ const component = (name: string, owner: string, extra: Record<string, unknown> =
   entity('Component', name, { type: 'service', lifecycle: 'production', owner, ...extra });
 const resource = (name: string, owner: string) => entity('Resource', name, { type: 'database', owner });
 
-function writeCatalog(root: string): void {
-  const docs = [
-    entity('Group', 'team-a', { type: 'team', children: [] }),
-    entity('Group', 'team-b', { type: 'team', children: [] }),
-    component('checkout', 'group:team-a', { dependsOn: ['resource:ledger-db', 'resource:orders-db'] }),
-    component('payments', 'group:team-b'),
-    component('retired-a', 'group:team-a'),
-    resource('orders-db', 'group:team-a'),
-    resource('orders-cache', 'group:team-a'),
-    resource('ledger-db', 'group:team-b'),
-    resource('ledger-cache', 'group:team-b'),
-    resource('ledger-queue', 'group:team-b'),
-  ];
-  writeFileSync(path.join(root, 'catalog.yaml'), docs.map((doc) => stringify(doc)).join('---\n'));
-}
+const catalog = [
+  entity('Group', 'team-a', { type: 'team', children: [] }),
+  entity('Group', 'team-b', { type: 'team', children: [] }),
+  component('checkout', 'group:team-a', { dependsOn: ['resource:ledger-db', 'resource:orders-db'] }),
+  component('payments', 'group:team-b'),
+  component('retired-a', 'group:team-a'),
+  resource('orders-db', 'group:team-a'),
+  resource('orders-cache', 'group:team-a'),
+  resource('ledger-db', 'group:team-b'),
+  resource('ledger-cache', 'group:team-b'),
+  resource('ledger-queue', 'group:team-b'),
+];
 
 describe.each(await availableEngines())('the catalog under a permission policy on %s', (engine) => {
   let app: TestApp;
 
   beforeAll(async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'greenroom-policy-'));
-    writeCatalog(root);
-    app = await createTestApp(
-      engine,
-      {
-        catalog: {
-          locations: [{ type: 'file', target: './catalog.yaml' }],
-          refresh: { intervalSeconds: 0 },
-          rules: [{ allow: ['Group', 'Component', 'Resource'] }],
-        },
-        permission,
-      },
-      { rootDir: root, identity: headerIdentity },
-    );
-    await app.start();
-    await waitForIngestion(app);
+    app = await startCatalogApp(engine, writeCatalogFile(catalog), { kinds: ['Group', 'Component', 'Resource'], config: { permission }, identity: headerIdentity });
   });
 
   afterAll(async () => {

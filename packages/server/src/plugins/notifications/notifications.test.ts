@@ -1,10 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guestPrincipal, type Identity, type Principal } from '../../core/identity';
-import { createTestApp, waitForIngestion, type TestApp } from '../../testing/app';
+import { startCatalogApp, writeCatalogFile, type TestApp } from '../../testing/app';
 import { availableEngines, closeTestDatabases } from '../../testing/databases';
 import { templateEntity } from '../scaffolder/testing/fixtures';
 
@@ -32,10 +28,10 @@ const group = (name: string, parent?: string) => ({
 });
 
 /** platform ⊃ payments; ada in platform, bob in payments, carol in neither; the service is owned by payments. */
-function writeCatalog(root: string): void {
+function catalog(): unknown[] {
   const notify = (name: string, input: Record<string, unknown>) =>
     templateEntity({ name, steps: [{ id: 'notify', name: 'Notify', action: 'notification:send', input }] });
-  const docs = [
+  return [
     group('platform'),
     group('payments', 'platform'),
     user('ada', ['platform']),
@@ -60,28 +56,13 @@ function writeCatalog(root: string): void {
     notify('notify-bad-link', { recipients: 'broadcast', title: 'x', link: 'javascript:alert(1)' }),
     notify('notify-unknown', { recipients: 'entity', entityRefs: ['group:default/ghosts'], title: 'x' }),
   ];
-  writeFileSync(path.join(root, 'catalog.yaml'), docs.map((doc) => stringify(doc)).join('---\n'));
 }
 
 describe.each(await availableEngines())('notifications on %s', (engine) => {
   let app: TestApp;
 
   beforeAll(async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'greenroom-notifications-'));
-    writeCatalog(root);
-    app = await createTestApp(
-      engine,
-      {
-        catalog: {
-          locations: [{ type: 'file', target: './catalog.yaml' }],
-          refresh: { intervalSeconds: 0 },
-          rules: [{ allow: ['Template', 'User', 'Group', 'Component'] }],
-        },
-      },
-      { rootDir: root, identity: headerIdentity },
-    );
-    await app.start();
-    await waitForIngestion(app);
+    app = await startCatalogApp(engine, writeCatalogFile(catalog()), { kinds: ['Template', 'User', 'Group', 'Component'], identity: headerIdentity });
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, waitForIngestion, type TestApp } from '../../testing/app';
+import { startCatalogApp, type TestApp } from '../../testing/app';
 import { availableEngines, closeTestDatabases } from '../../testing/databases';
 import { docsBuildsIdle } from '.';
 
@@ -43,13 +43,7 @@ describe.each(await availableEngines())('TechDocs entity routes on %s', (engine)
         component('plain', 'team-a', {}),
       ].join('\n---\n'),
     );
-    app = await createTestApp(
-      engine,
-      { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } },
-      { rootDir: root },
-    );
-    await app.start();
-    await waitForIngestion(app);
+    app = await startCatalogApp(engine, root);
     await docsBuildsIdle(app);
   });
 

@@ -2,13 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp, type GreenroomApp } from '../../core/app';
-import { parseConfig } from '../../core/config';
-import { openDatabase } from '../../core/database';
-import { createLogger } from '../../core/logger';
+import type { GreenroomApp } from '../../core/app';
 import type { PermissionPolicy } from '../../core/permissions';
-import { waitForIngestion } from '../../testing/app';
-import { builtInPlugins } from '..';
+import { startCatalogApp } from '../../testing/app';
 import { docsBuildsIdle } from '.';
 
 const entityRoutes = (name: string) => [
@@ -48,18 +44,8 @@ describe('TechDocs permissions', () => {
       }),
     );
     writeFileSync(path.join(root, 'catalog.yaml'), catalog.join('\n---\n'));
-    const config = parseConfig(
-      { catalog: { locations: [{ type: 'file', target: './catalog.yaml' }], refresh: { intervalSeconds: 0 } } },
-      { rootDir: root, env: { GREENROOM_DATA_DIR: path.join(root, 'data') } },
-    );
-    const app = await buildApp(config, builtInPlugins, {
-      logger: createLogger({ level: 'silent' }),
-      database: await openDatabase('sqlite::memory:'),
-      policy,
-    });
+    const app = await startCatalogApp('sqlite', root, { policy });
     apps.push(app);
-    await app.start();
-    await waitForIngestion(app);
     await docsBuildsIdle(app);
     return (url: string) => app.http.inject({ method: 'GET', url });
   };
