@@ -52,3 +52,4 @@ export {
   type EntityProblem,
 } from './problems';
 export type { EntityGraph, GraphEdge, GraphNode } from './graph';
+export type { AccessToken } from './auth';

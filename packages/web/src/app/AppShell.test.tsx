@@ -7,17 +7,21 @@ import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { Route, Routes } from 'react-router';
 
+/** The shell around the not-found page, at an address no feature serves. */
+const renderShell = () =>
+  renderWithApp(
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>,
+    { url: '/no/such/page' },
+  );
+
 describe('AppShell', () => {
   it('shows a clear page for an unknown address, and the navigation of every feature behind the menu', async () => {
     mockApi({});
-    renderWithApp(
-      <Routes>
-        <Route element={<AppShell />}>
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>,
-      { url: '/no/such/page' },
-    );
+    renderShell();
     expect(await screen.findByText('There is no page at this address')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Search Greenroom' })).toBeInTheDocument();
     // jsdom has no wide screen: the navigation sits behind the menu button, as on a tablet.
@@ -27,6 +31,7 @@ describe('AppShell', () => {
       expect(nav).toHaveTextContent(title);
     }
   });
+
   it.each([
     ['ALLOW', true],
     ['CONDITIONAL', true],
@@ -38,14 +43,7 @@ describe('AppShell', () => {
         return { items: items.map(({ id, permission }) => ({ id, result: permission === AUDIT_READ_PERMISSION ? result : 'ALLOW' })) };
       },
     });
-    renderWithApp(
-      <Routes>
-        <Route element={<AppShell />}>
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>,
-      { url: '/no/such/page' },
-    );
+    renderShell();
     await userEvent.click(await screen.findByRole('button', { name: 'Open navigation' }));
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     if (shown) await expect.poll(() => nav.textContent).toContain('Audit log');

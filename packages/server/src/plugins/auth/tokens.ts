@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AccessToken } from '@greenroom/model';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../core/config';
 import type { Database } from '../../core/database';
@@ -11,14 +12,6 @@ import type { AuthTables } from './tables';
 export const TOKEN_PREFIX = 'grn_';
 export const MAX_TOKEN_DAYS = 366;
 
-export interface AccessToken {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt?: string;
-}
 
 export type TokenHolder =
   { kind: 'user'; userRef: string; scopes: string[]; tokenId: string } | { kind: 'service'; name: string; scopes: string[] };

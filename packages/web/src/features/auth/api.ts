@@ -1,3 +1,4 @@
+import type { AccessToken } from '@greenroom/model';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../api/http';
 
@@ -25,14 +26,7 @@ export interface Providers {
   providers: Array<{ id: string; title: string }>;
 }
 
-export interface AccessToken {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt?: string;
-}
+export type { AccessToken };
 
 export interface CreatedToken extends AccessToken {
   /** The secret itself: the server keeps only its hash, so this is the one time it can be shown. */
