@@ -1,3 +1,4 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { NotAllowedError } from './errors';
 import type { Principal } from './identity';
 import { scopeAllows } from './scopes';
@@ -36,12 +37,21 @@ export interface PermissionPolicy {
 /** Allows everything: the default when no policy is configured. */
 export const allowAllPolicy: PermissionPolicy = { decide: () => 'allow' };
 
+/**
+ * A SQL condition on an expression holding a resource ref (canonical, lowercase), true where the
+ * caller may act on that resource. It may read the owning plugin's tables: every plugin shares one database.
+ */
+export type RefFilter = (ref: Expression<string>) => Expression<SqlBool>;
+
+/** A deny, or conditions nobody can turn into SQL: no resource passes (fail closed). */
+const NO_RESOURCE: RefFilter = () => sql<SqlBool>`1 = 0`;
+
 /** How the plugin that owns a resource type checks conditions on one of its resources. */
 export interface ResourceRules {
   /** Whether the resource matches; false when it does not exist. */
   matches(resourceRef: string, conditions: Criteria): Promise<boolean>;
-  /** The refs among `resourceRefs` that match, checked together (lists such as search results); absent ones never do. */
-  filterMatching?(resourceRefs: string[], conditions: Criteria): Promise<Set<string>>;
+  /** The same check inside another plugin's query (see Permissions.refFilter); absent resources never match. */
+  refFilter?(conditions: Criteria): RefFilter;
 }
 
 export interface Permissions {
@@ -53,10 +63,13 @@ export interface Permissions {
   /** The decision for lists: the plugin filters its query by the conditions. */
   decide(principal: Principal, permission: Permission): Promise<PolicyDecision>;
   /**
-   * The refs among `resourceRefs` on which `principal` may do `permission`, for a list assembled
-   * elsewhere (search results): one decision, its conditions checked on all of them at once.
+   * For a plugin that lists rows naming resources of another plugin (search documents about
+   * entities): undefined when `principal` may do `permission` on every resource, so the query stays
+   * as it is; otherwise a condition on the rows' ref that the query ANDs in, so that its pages, counts
+   * and facets only see what the caller may see. A deny, conditions on another resource type, or a
+   * resource type whose plugin cannot compile them to SQL let no resource through.
    */
-  filterAuthorized(principal: Principal, permission: Permission, resourceRefs: string[]): Promise<Set<string>>;
+  refFilter(principal: Principal, permission: Permission): Promise<RefFilter | undefined>;
   /** A plugin registers how conditions on its resource type are checked. */
   addResourceRules(resourceType: string, rules: ResourceRules): void;
 }
@@ -89,15 +102,11 @@ export function createPermissions(policy: PermissionPolicy = allowAllPolicy): Pe
       if (!(await rules.matches(resourceRef, decision.conditions))) throw refuse(principal, permission, resourceRef);
     },
     decide: (principal, permission) => decide(principal, permission),
-    async filterAuthorized(principal, permission, resourceRefs) {
+    async refFilter(principal, permission) {
       const decision = await decide(principal, permission);
-      if (decision === 'allow') return new Set(resourceRefs);
-      if (decision === 'deny' || resourceRefs.length === 0) return new Set();
-      const rules = rulesByType.get(decision.resourceType);
-      if (!rules) throw new Error(`No plugin checks conditions on ${decision.resourceType} resources`);
-      if (rules.filterMatching) return rules.filterMatching(resourceRefs, decision.conditions);
-      const matching = await Promise.all(resourceRefs.map((ref) => rules.matches(ref, decision.conditions)));
-      return new Set(resourceRefs.filter((_, i) => matching[i]));
+      if (decision === 'allow') return undefined;
+      if (decision === 'deny' || decision.resourceType !== permission.resourceType) return NO_RESOURCE;
+      return rulesByType.get(decision.resourceType)?.refFilter?.(decision.conditions) ?? NO_RESOURCE;
     },
     addResourceRules(resourceType, rules) {
       if (rulesByType.has(resourceType)) throw new Error(`Conditions on ${resourceType} resources are already checked by another plugin`);

@@ -75,7 +75,7 @@ export const catalogPlugin = definePlugin({
     };
 
     // The policy's conditions on entities (isEntityOwner, isEntityKind, …) are answered from the catalog's index.
-    ctx.permissions.addResourceRules(CATALOG_ENTITY, entityResourceRules(service.queries));
+    ctx.permissions.addResourceRules(CATALOG_ENTITY, entityResourceRules(service.queries, ctx.logger));
     ctx.contribute(catalogApi, createCatalogApi(service));
     ctx.contribute(searchCollators, createCatalogCollator(service.queries, ctx.events));
 

@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@greenroom/model';
 import type { Principal } from '../../core/identity';
+import type { Logger } from '../../core/logger';
 import type { Criteria, Permissions, ResourceRules } from '../../core/permissions';
 import { catalogPermissions } from './permissions';
 import type { Condition, Leaf } from './query/conditions';
@@ -58,16 +59,27 @@ export function criteriaToCondition(criteria: Criteria): Condition {
   }
 }
 
-/** How the permissions seam checks conditions on entities: in the database, a batch at a time. */
-export function entityResourceRules(queries: EntityQueries): ResourceRules {
-  const filterMatching = async (resourceRefs: string[], conditions: Criteria) => {
-    const canonical = resourceRefs.map(canonicalRef);
-    const matching = await queries.refsMatching(canonical, criteriaToCondition(conditions));
-    return new Set(resourceRefs.filter((_, i) => matching.has(canonical[i])));
-  };
+/**
+ * How the permissions seam checks conditions on entities: in the database, for one entity or, as a
+ * SQL condition on a ref, inside another plugin's query (search).
+ */
+export function entityResourceRules(queries: EntityQueries, logger: Logger): ResourceRules {
   return {
-    matches: async (resourceRef, conditions) => (await filterMatching([resourceRef], conditions)).size > 0,
-    filterMatching,
+    matches: async (resourceRef, conditions) => {
+      const ref = canonicalRef(resourceRef);
+      return (await queries.refsMatching([ref], criteriaToCondition(conditions))).has(ref);
+    },
+    refFilter: (conditions) => {
+      let condition: Condition;
+      try {
+        condition = criteriaToCondition(conditions);
+      } catch (error) {
+        // A policy with a rule the catalog does not know: show nothing rather than fail every search.
+        logger.warn({ err: error }, 'catalog permission conditions not understood: no entity passes');
+        condition = NO_ENTITY;
+      }
+      return (ref) => queries.refMatching(ref, condition);
+    },
   };
 }
 

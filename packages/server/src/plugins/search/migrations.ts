@@ -86,4 +86,14 @@ export const searchMigrations: Record<string, Migration> = {
       await sql`drop index search_documents_title`.execute(db);
     },
   },
+  '0003_search_entity_ref': {
+    // The entity a document is about, as a column: queries of a caller who may not read every entity
+    // keep only the documents about entities they may read (engine/SearchIndex.ts).
+    async up(db) {
+      const postgres = await isPostgres(db);
+      await db.schema.alterTable('search_documents').addColumn('entity_ref', 'text').execute();
+      const ref = postgres ? sql`fields::json ->> 'entityRef'` : sql`json_extract(fields, '$.entityRef')`;
+      await sql`update search_documents set entity_ref = lower(${ref})`.execute(db);
+    },
+  },
 };

@@ -132,6 +132,18 @@ export class EntityQueries {
     return found;
   }
 
+  /**
+   * A condition for another plugin's query in this database: `ref` (lowercase) names a served
+   * entity matching `condition`. One lookup by the unique ref per row, then the condition's index lookups.
+   */
+  refMatching(ref: Expression<string>, condition: Condition): Expression<SqlBool> {
+    const entity = this.base()
+      .select(sql`1`.as('one'))
+      .where(sql<SqlBool>`e.ref = ${ref}`)
+      .where(this.where(condition));
+    return sql<SqlBool>`exists ${entity}`;
+  }
+
   /** Entities for refs, in the given order, null where missing or filtered out. */
   async byRefs(refs: string[], condition?: Condition): Promise<Array<StoredEntityRow | null>> {
     const wanted = refs.map((r) => r.toLowerCase());

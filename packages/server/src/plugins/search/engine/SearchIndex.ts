@@ -1,5 +1,7 @@
-import { sql, type Generated, type Kysely, type RawBuilder } from 'kysely';
+import { parseEntityRef, stringifyEntityRef } from '@greenroom/model';
+import { sql, type Generated, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../../core/database';
+import type { RefFilter } from '../../../core/permissions';
 import type { SearchDocument } from '../extensions';
 import { nameWords, tokens } from '../text';
 import { Vocabulary } from '../vocabulary';
@@ -19,6 +21,8 @@ interface SearchTables {
     location: string;
     fields: string;
     names: string;
+    /** The entity the document is about (`fields.entityRef`, canonical), or null. */
+    entity_ref: string | null;
     /** PostgreSQL only. */
     tsv?: string;
     tsv_title?: string;
@@ -37,6 +41,11 @@ export interface IndexQuery {
   offset: number;
   limit: number;
   facets: string[];
+  /**
+   * When set, a document about an entity counts only if this holds of its entity's ref: hits,
+   * counts and facets alike. Documents about no entity always do.
+   */
+  entityFilter?: RefFilter;
 }
 
 export interface IndexHit {
@@ -191,6 +200,7 @@ export class SearchIndex {
             location: doc.location,
             fields: JSON.stringify(doc.fields),
             names,
+            entity_ref: doc.fields.entityRef ? canonicalRef(doc.fields.entityRef) : null,
             ...(this.database.engine === 'postgres'
               ? postgresVectors(doc.title, names, doc.text, documentScope(generation, type, doc.filters))
               : {}),
@@ -260,14 +270,15 @@ export class SearchIndex {
 
   private async queryOn(db: Kysely<SearchTables>, request: IndexQuery): Promise<IndexPage> {
     const { generation, generationScope } = await this.active(db);
-    const terms = await this.matchTerms(db, generationScope, request.words, request.phrases);
+    const visible = request.entityFilter && sql<SqlBool>`(d.entity_ref is null or ${request.entityFilter(sql.ref('d.entity_ref'))})`;
+    const terms = await this.matchTerms(db, { scope: generationScope, visible }, request.words, request.phrases);
     const scope = [
       ...generationScope,
       ...(request.types.length ? [request.types.map(typeToken)] : []),
       ...Object.entries(request.filters).map(([key, values]) => values.map((value) => scopeToken(key, value))),
     ];
     // Neither words nor filters: everything, which the index names by the generation token.
-    const match: Match = { terms, scope: scope.length || terms.length ? scope : [[generationToken(generation)]] };
+    const match: Match = { terms, scope: scope.length || terms.length ? scope : [[generationToken(generation)]], visible };
     const ids = terms.length
       ? await this.rankedPage(db, generation, match, request.words.join(' ').toLowerCase(), request.offset, request.limit)
       : await this.titleOrderedPage(db, match, request.offset, request.limit);
@@ -366,14 +377,20 @@ export class SearchIndex {
    * Words match whole (in any form the stemmer joins); the last one also as a prefix, since it is
    * the one being typed. A word that matches nothing is widened to known words one typo away.
    */
-  private async matchTerms(db: Kysely<SearchTables>, generationScope: string[][], words: string[], phrases: string[]): Promise<MatchTerm[]> {
+  private async matchTerms(
+    db: Kysely<SearchTables>,
+    within: Omit<Match, 'terms'>,
+    words: string[],
+    phrases: string[],
+  ): Promise<MatchTerm[]> {
     const terms: MatchTerm[] = phrases.map((p) => ({ phrase: tokens(p) })).filter((t) => t.phrase.length > 0);
     let lookups = 0;
     const wordTokens = words.flatMap(tokens);
     for (const [i, word] of wordTokens.entries()) {
       const term = { word, prefix: i === wordTokens.length - 1, corrections: [] as string[] };
       // Each unknown word costs a probe; a long pasted query gets corrections for its first few only.
-      if (!this.vocabulary.has(word) && lookups++ < MAX_TYPO_LOOKUPS && !(await this.fullText.any(db, { terms: [term], scope: generationScope }))) {
+      // Probed among the visible documents only: a word found only in hidden ones is corrected like an unknown one.
+      if (!this.vocabulary.has(word) && lookups++ < MAX_TYPO_LOOKUPS && !(await this.fullText.any(db, { ...within, terms: [term] }))) {
         term.corrections = this.vocabulary.near(word);
       }
       terms.push(term);
@@ -395,5 +412,14 @@ export class SearchIndex {
     const { lo, hi } = rows[0] ?? {};
     const single = lo == null || (Number(lo) === generation && Number(hi) === generation);
     return { generation, generationScope: single ? [] : [[generationToken(generation)]] };
+  }
+}
+
+/** Refs as the catalog stores them (`kind:namespace/name`, lowercase); one that does not parse names no entity. */
+function canonicalRef(ref: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref));
+  } catch {
+    return ref.toLowerCase();
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 
 /** One AND-ed part of a text query: a word (whole, or as a prefix, or as one of its typo corrections) or a phrase. */
 export type MatchTerm = { word: string; prefix: boolean; corrections: string[] } | { phrase: string[] };
@@ -10,6 +10,8 @@ export type MatchTerm = { word: string; prefix: boolean; corrections: string[] }
 export interface Match {
   terms: MatchTerm[];
   scope: string[][];
+  /** When set, only documents for which it holds: a condition on their row, `search_documents d`. */
+  visible?: Expression<SqlBool>;
 }
 
 /** Which matches to rank: all of them, or those whose terms all occur in the title or name words. */
@@ -56,6 +58,11 @@ function ftsMatch(match: Match, part: MatchPart): string {
   return part === 'all' || match.terms.length === 0 ? all : [...scope, ...text(TITLE_COLUMNS)].join(' AND ');
 }
 
+/** The match's visibility condition, on the document row of each FTS5 row. */
+function ftsVisible(match: Match): RawBuilder<unknown> {
+  return match.visible ? sql` and exists (select 1 from search_documents d where d.id = search_fts.rowid and ${match.visible})` : sql``;
+}
+
 /**
  * SQLite FTS5: columns (title, names, text, scope). `rank` is bm25 with title and name words
  * weighing far more than the text and the scope tokens nothing (set in the migration).
@@ -64,18 +71,18 @@ export const sqliteFullText: FullText = {
   reading: (db, work) => work(db),
   async count(db, match, limit) {
     const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
-      where search_fts match ${ftsMatch(match, 'all')} limit ${limit})`.execute(db);
+      where search_fts match ${ftsMatch(match, 'all')}${ftsVisible(match)} limit ${limit})`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
   async ranked(db, match, part, limit, { window } = {}) {
     const { rows } = window
       ? await sql<{ id: number }>`select id from (select rowid as id, rank as score from search_fts
-            where search_fts match ${ftsMatch(match, part)} limit ${window}) order by score limit ${limit}`.execute(db)
-        : await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${ftsMatch(match, part)}
+            where search_fts match ${ftsMatch(match, part)}${ftsVisible(match)} limit ${window}) order by score limit ${limit}`.execute(db)
+        : await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${ftsMatch(match, part)}${ftsVisible(match)}
             order by rank limit ${limit}`.execute(db);
     return rows.map((r) => Number(r.id));
   },
-  ids: (match) => sql`select rowid as id from search_fts where search_fts match ${ftsMatch(match, 'all')}`,
+  ids: (match) => sql`select rowid as id from search_fts where search_fts match ${ftsMatch(match, 'all')}${ftsVisible(match)}`,
   async matchingAmong(db, match, ids) {
     // Materialized: pushed into FTS5 as a rowid constraint, the match would be re-run per id.
     const { rows } = await sql<{ id: number }>`with m as materialized (${this.ids(match)})
@@ -83,7 +90,8 @@ export const sqliteFullText: FullText = {
     return new Set(rows.map((r) => Number(r.id)));
   },
   async any(db, match) {
-    const { rows } = await sql`select 1 as one from search_fts where search_fts match ${ftsMatch(match, 'all')} limit 1`.execute(db);
+    const { rows } =
+      await sql`select 1 as one from search_fts where search_fts match ${ftsMatch(match, 'all')}${ftsVisible(match)} limit 1`.execute(db);
     return rows.length > 0;
   },
 };
@@ -112,6 +120,9 @@ const allQuery = (match: Match) => [...scopeQuery(match), ...textQuery(match)].j
 
 const SCOPE_PREFIX = 'zz';
 
+/** The match's visibility condition, on `search_documents d`. */
+const pgVisible = (match: Match) => (match.visible ? sql` and ${match.visible}` : sql``);
+
 /** Scope tokens (weight D) count for nothing in the rank. */
 const RANK_WEIGHTS = '{0, 0.2, 0.4, 1.0}';
 
@@ -119,12 +130,12 @@ const RANK_WEIGHTS = '{0, 0.2, 0.4, 1.0}';
 function scored(match: Match, part: MatchPart): RawBuilder<unknown> {
   if (part === 'all' || match.terms.length === 0) {
     return sql`select d.id, ts_rank(${RANK_WEIGHTS}::float4[], d.tsv, q) as score
-      from search_documents d, to_tsquery('english', ${allQuery(match)}) q where d.tsv @@ q`;
+      from search_documents d, to_tsquery('english', ${allQuery(match)}) q where d.tsv @@ q${pgVisible(match)}`;
   }
   const scope = scopeQuery(match);
   return sql`select d.id, ts_rank(d.tsv_title, q) as score
     from search_documents d, to_tsquery('english', ${textQuery(match).join(' & ')}) q
-    where d.tsv_title @@ q ${scope.length ? sql`and d.tsv @@ to_tsquery('english', ${scope.join(' & ')})` : sql``}`;
+    where d.tsv_title @@ q ${scope.length ? sql`and d.tsv @@ to_tsquery('english', ${scope.join(' & ')})` : sql``}${pgVisible(match)}`;
 }
 
 export const postgresFullText: FullText = {
@@ -139,7 +150,7 @@ export const postgresFullText: FullText = {
   },
   async count(db, match, limit) {
     const { rows } = await sql<{ n: string }>`select count(*) as n from (select 1 from search_documents d
-      where d.tsv @@ to_tsquery('english', ${allQuery(match)}) limit ${limit}) m`.execute(db);
+      where d.tsv @@ to_tsquery('english', ${allQuery(match)})${pgVisible(match)} limit ${limit}) m`.execute(db);
     return Number(rows[0]?.n ?? 0);
   },
   async ranked(db, match, part, limit, { window } = {}) {
@@ -147,16 +158,16 @@ export const postgresFullText: FullText = {
       order by score desc, id limit ${limit}`.execute(db);
     return rows.map((r) => Number(r.id));
   },
-  ids: (match) => sql`select d.id from search_documents d where d.tsv @@ to_tsquery('english', ${allQuery(match)})`,
+  ids: (match) => sql`select d.id from search_documents d where d.tsv @@ to_tsquery('english', ${allQuery(match)})${pgVisible(match)}`,
   async matchingAmong(db, match, ids) {
     const { rows } = await sql<{ id: string }>`select d.id from search_documents d
-      where d.id in (${sql.join(ids)}) and d.tsv @@ to_tsquery('english', ${allQuery(match)})`.execute(db);
+      where d.id in (${sql.join(ids)}) and d.tsv @@ to_tsquery('english', ${allQuery(match)})${pgVisible(match)}`.execute(db);
     return new Set(rows.map((r) => Number(r.id)));
   },
   async any(db, match) {
     // `offset 0` keeps the planner from trading the index for a scan in the hope of an early row.
     const { rows } = await sql`select 1 as one from (select d.id from search_documents d
-      where d.tsv @@ to_tsquery('english', ${allQuery(match)}) offset 0) m limit 1`.execute(db);
+      where d.tsv @@ to_tsquery('english', ${allQuery(match)})${pgVisible(match)} offset 0) m limit 1`.execute(db);
     return rows.length > 0;
   },
 };
