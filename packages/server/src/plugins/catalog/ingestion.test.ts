@@ -382,8 +382,9 @@ spec:
       url: '/api/catalog/locations?dryRun=true',
       payload: { type: 'file', target: '/etc/passwd' },
     });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toMatch(/\/etc\/passwd.*outside the file roots/);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().errors[0].message).toMatch(/\/etc\/passwd.*outside the file roots/);
+    expect(res.json().entities).toEqual([]);
   });
 
   it('reads large files through the parser worker, with lines for their problems', async () => {

@@ -120,20 +120,24 @@ describe.each(await availableEngines())('location security on %s', (engine) => {
   };
 
   /**
-   * Registers, dry-runs and analyzes `target`; each must answer 403 with a message
-   * matching every pattern, and afterwards no location or entity may have appeared.
+   * Registers, dry-runs and analyzes `target`: registering and analyzing must answer 403, the dry
+   * run (the register page's Analyze) the refusal as its one problem and no entity, each with a
+   * message matching every pattern; afterwards no location or entity may have appeared.
    */
   async function expectRefusedEverywhere(type: 'url' | 'file', target: string, ...patterns: RegExp[]) {
     const before = { locations: await storedTargets(), entities: await entityNames() };
     const answers = {
       register: await post('/api/catalog/locations', { type, target }),
-      dryRun: await post('/api/catalog/locations?dryRun=true', { type, target }),
       analyze: await post('/api/catalog/analyze-location', { location: { type, target } }),
     };
     for (const [route, answer] of Object.entries(answers)) {
       expect({ route, status: answer.status, name: answer.body.error?.name }).toEqual({ route, status: 403, name: 'NotAllowedError' });
       for (const pattern of patterns) expect(answer.body.error?.message, route).toMatch(pattern);
     }
+    const dryRun = await post('/api/catalog/locations?dryRun=true', { type, target });
+    const { entities, errors } = dryRun.body as unknown as { entities: unknown[]; errors: Array<{ message: string }> };
+    expect({ status: dryRun.status, entities, problems: errors.length }).toEqual({ status: 201, entities: [], problems: 1 });
+    for (const pattern of patterns) expect(errors[0].message, 'dry run').toMatch(pattern);
     expect(await storedTargets()).toEqual(before.locations);
     expect(await entityNames()).toEqual(before.entities);
   }

@@ -39,12 +39,19 @@ export function registerLocationRoutes(http: FastifyInstance, catalog: CatalogSe
     if (q.dryRun !== undefined && !['true', 'false', ''].includes(String(q.dryRun))) throw new InputError('dryRun must be true or false');
     const target = body.type === 'file' ? normaliseFileTarget(body.target) : body.target;
     request.auditResource = `${body.type}:${target}`;
-    // A target the reading policy refuses is answered 403 and never stored, dry run or not.
-    await catalog.reader.checkAccess(body.type, target);
+    // A target the reading policy refuses is never read nor stored: registering it answers 403; a dry
+    // run, which analyses, answers with the refusal as the problem it found, as for any unreadable target.
+    const refusal = await catalog.reader.checkAccess(body.type, target).then(
+      () => undefined,
+      (error: unknown) => {
+        if (dryRun && error instanceof NotAllowedError) return { file: target, message: error.message };
+        throw error;
+      },
+    );
     const existing = await locations.findByTarget(body.type, target);
 
     if (dryRun) {
-      const result = await engine.dryRun({ type: body.type, target });
+      const result = refusal ? { entities: [], errors: [refusal] } : await engine.dryRun({ type: body.type, target });
       reply.code(201);
       return {
         location: existing ? presentLocation(existing) : { id: `dryrun-${Date.now()}`, type: body.type, target },
