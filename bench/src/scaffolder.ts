@@ -134,7 +134,8 @@ async function main(): Promise<number> {
         locations: [{ type: 'file', target: './catalog.yaml' }],
         refresh: { intervalSeconds: 0 },
       },
-      reading: { fileRoots: ['.'], allow: [{ host: gitHost }], gitHosts: [gitHost], gitFetchIntervalMs: 0 },
+      // The default fetch interval (5 s), as a portal runs: each task's repository is new anyway.
+      reading: { fileRoots: ['.'], allow: [{ host: gitHost }], gitHosts: [gitHost] },
       scaffolder: { concurrentTasksLimit: concurrency, allowedHosts: [gitHost] },
       integrations: { git: [{ host: gitHost, baseUrl: git.url }] },
     },

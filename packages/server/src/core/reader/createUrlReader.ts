@@ -81,6 +81,10 @@ export function createUrlReader(options: ReaderOptions): UrlReader {
       if (!location) throw new InputError(`${target} is not a directory of a git repository (a tree URL of a host in reading.gitHosts)`);
       return git.readTree(location, into);
     },
+    async primeGitCache(target, repositoryDir) {
+      const location = URL.canParse(target) ? parseGitUrl(new URL(target), gitHosts) : undefined;
+      if (location) await git.prime(location, repositoryDir);
+    },
     expandFiles: (pattern) => files.expand(pattern),
     resolve: (type, base, relative) => resolveLocation(type, base, relative, gitHosts),
     scmUrls: (type, target) => scmUrlsFor(type, target, gitHosts),

@@ -28,13 +28,13 @@ const inheritedRepoVariables = [
   'GIT_CEILING_DIRECTORIES',
 ];
 
-function gitEnvironment(): NodeJS.ProcessEnv {
+function gitEnvironment(localSource: boolean): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of inheritedRepoVariables) delete env[name];
   // Never wait for a password on a terminal nobody watches, and allow only
   // http(s) transports so a URL cannot run `ext::` commands or read `file://` paths.
   env.GIT_TERMINAL_PROMPT = '0';
-  env.GIT_ALLOW_PROTOCOL = 'http:https';
+  env.GIT_ALLOW_PROTOCOL = localSource ? 'file' : 'http:https';
   return env;
 }
 
@@ -44,6 +44,8 @@ export interface RunGitOptions {
   maxBuffer?: number;
   /** Written to stdin, for `--batch` commands. */
   input?: string;
+  /** The command reads a repository on this machine that the server wrote itself (never a URL from outside). */
+  localSource?: boolean;
 }
 
 /** Runs the git binary directly (no shell, so no argument is ever interpreted). */
@@ -54,7 +56,7 @@ export function runGit(args: string[], options: RunGitOptions): Promise<GitResul
       args,
       {
         encoding: 'buffer',
-        env: gitEnvironment(),
+        env: gitEnvironment(options.localSource ?? false),
         timeout: options.timeoutMs,
         maxBuffer: options.maxBuffer ?? 16 * 1024 * 1024,
         windowsHide: true,

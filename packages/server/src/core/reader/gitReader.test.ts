@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUrlReader } from './createUrlReader';
 import { repoDirName } from './gitReader';
@@ -86,6 +88,33 @@ describe('git locations', () => {
     // Within the interval the cached clone answers, without asking the server.
     expect(text(await r.read('url', `${url}/blob/main/a.yaml`))).toBe('a1');
     expect(fetchesOf('org/throttled') - before).toBe(1);
+  });
+
+  it('reads what this server just pushed from the local repository it pushed, without cloning it back', async () => {
+    const url = await git.createRepo('org/pushed', { 'catalog-info.yaml': 'version: 1\n' });
+    // Stands in for a publish action's workspace: a local repository holding what the server has.
+    const workspace = path.join(temp, 'pushed-workspace');
+    await promisify(execFile)('git', ['clone', '--quiet', url, workspace]);
+    const { reader: r } = reader({ gitFetchIntervalMs: 60_000 });
+    const asked = git.requests.length;
+    await r.primeGitCache!(`${url}/blob/main`, workspace);
+    expect(text(await r.read('url', `${url}/blob/main/catalog-info.yaml`))).toBe('version: 1\n');
+    expect(git.requests.length).toBe(asked);
+    // Priming a repository the cache already holds makes the next read fetch, so it never reads older files.
+    await git.commit('org/pushed', { 'catalog-info.yaml': 'version: 2\n' });
+    await r.primeGitCache!(`${url}/blob/main`, workspace);
+    expect(text(await r.read('url', `${url}/blob/main/catalog-info.yaml`))).toBe('version: 2\n');
+  });
+
+  it('primes nothing for a host off the allow-list, nor for a URL that is not a git location', async () => {
+    const url = await git.createRepo('org/unlisted', { 'catalog-info.yaml': 'x: 1\n' });
+    const workspace = path.join(temp, 'unlisted-workspace');
+    await promisify(execFile)('git', ['clone', '--quiet', url, workspace]);
+    const { reader: r, cacheDir } = reader({ allowedHosts: [{ host: 'git.example.com' }] });
+    await r.primeGitCache!(`${url}/blob/main`, workspace);
+    await r.primeGitCache!('https://git.example.com/plain/file.yaml', workspace);
+    await expect(readdir(cacheDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(r.read('url', `${url}/blob/main/catalog-info.yaml`)).rejects.toMatchObject({ name: 'NotAllowedError' });
   });
 
   it('reads at tags (lightweight and annotated), commit SHAs and branches with slashes', async () => {

@@ -135,19 +135,47 @@ export class GitReader {
     return dir;
   }
 
+  /**
+   * Seeds the cache for `location`'s repository from `sourceDir`, a local repository holding what
+   * this server has just pushed there (publish actions), so reading it back right away clones
+   * nothing over the network. A repository already cached is fetched again at its next read instead.
+   */
+  async prime(location: GitLocation, sourceDir: string): Promise<void> {
+    if (!this.options.allowList.match(location.url)) return;
+    await this.serialize(location.repoUrl, async () => {
+      const dir = path.join(this.options.cacheDir, repoDirName(location.repoUrl));
+      if (await exists(path.join(dir, 'HEAD'))) {
+        this.synced.delete(location.repoUrl);
+        return;
+      }
+      await this.cloneInto(dir, (temporary) =>
+        runGit(['clone', '--bare', '--quiet', '--', sourceDir, temporary], { timeoutMs: this.options.timeoutMs, localSource: true }),
+      );
+      this.synced.set(location.repoUrl, { at: Date.now() });
+    });
+  }
+
   private async clone(dir: string, target: CheckedTarget, location: GitLocation): Promise<void> {
+    try {
+      await this.cloneInto(dir, (temporary) =>
+        runGit([...networkConfig(target), 'clone', '--bare', '--quiet', '--', location.repoUrl, temporary], {
+          timeoutMs: this.options.timeoutMs,
+        }),
+      );
+    } catch (error) {
+      throw this.gitError(error, 'clone', location);
+    }
+  }
+
+  /** Clones beside the final place and renames, so a failed or killed clone never leaves a half repository. */
+  private async cloneInto(dir: string, clone: (temporary: string) => Promise<unknown>): Promise<void> {
     await mkdir(this.options.cacheDir, { recursive: true });
-    // Clone beside the final place and rename, so a failed or killed clone never leaves a half repository.
     const temporary = await mkdtemp(`${dir}.tmp-`);
     try {
-      await runGit([...networkConfig(target), 'clone', '--bare', '--quiet', '--', location.repoUrl, temporary], {
-        timeoutMs: this.options.timeoutMs,
-      });
+      await clone(temporary);
       await rename(temporary, dir).catch(async (error) => {
         if (!(await exists(path.join(dir, 'HEAD')))) throw error;
       });
-    } catch (error) {
-      throw this.gitError(error, 'clone', location);
     } finally {
       await rm(temporary, { recursive: true, force: true });
     }

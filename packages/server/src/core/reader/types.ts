@@ -61,6 +61,12 @@ export interface UrlReader {
    * empty directory `into`; plain http(s) has no directories to list and is refused.
    */
   readTree?(target: string, into: string): Promise<{ files: number }>;
+  /**
+   * Tells the reader that the repository of the git URL `target` now holds what the local
+   * repository `repositoryDir` holds (this server just pushed it), so reading it soon after needs
+   * no clone. Does nothing for other URLs.
+   */
+  primeGitCache?(target: string, repositoryDir: string): Promise<void>;
   /** Human-facing view/edit URLs for a location where derivable, else {}. */
   scmUrls?(type: LocationType, target: string): ScmUrls;
 }

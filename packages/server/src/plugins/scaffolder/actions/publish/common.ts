@@ -1,4 +1,5 @@
 import type { Config } from '../../../../core/config';
+import type { UrlReader } from '../../../../core/reader';
 import type { ActionContext, JsonSchema } from '../../extensions';
 
 /** Inputs every publish action shares (Backstage's names). */
@@ -39,4 +40,28 @@ export function commitOptions(ctx: ActionContext<CommitInput>, config: Config) {
     message: ctx.input.gitCommitMessage ?? config.scaffolder.defaultCommitMessage,
     signal: ctx.signal,
   };
+}
+
+/** What every publish action needs from the server. */
+export interface PublishServices {
+  config: Config;
+  /** Given what was pushed, so that catalog:register right after reads it without a clone. */
+  reader?: UrlReader;
+}
+
+/**
+ * Outputs where the pushed files are, and hands the reader the local repository that was pushed:
+ * catalog:register usually reads it next. Priming is an optimisation; when it fails, the reader clones.
+ */
+export async function publishedOutputs(
+  ctx: ActionContext<CommitInput>,
+  services: PublishServices,
+  pushed: { dir: string; remoteUrl: URL; repoContentsUrl: string; commitHash: string },
+): Promise<void> {
+  ctx.output('remoteUrl', pushed.remoteUrl.href);
+  ctx.output('repoContentsUrl', pushed.repoContentsUrl);
+  ctx.output('commitHash', pushed.commitHash);
+  await services.reader?.primeGitCache?.(pushed.repoContentsUrl, pushed.dir).catch((error: Error) => {
+    ctx.logger.warn(`The catalog will clone ${pushed.repoContentsUrl} to read it (${error.message})`);
+  });
 }

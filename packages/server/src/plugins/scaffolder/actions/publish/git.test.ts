@@ -79,6 +79,18 @@ describe('publish:git', () => {
     await rm(cacheDir, { recursive: true, force: true });
   });
 
+  it('hands the reader what it pushed, so catalog:register reads it right away without cloning it back', async () => {
+    const cfg = config({ reading: { allow: [{ host }], gitHosts: [host] } });
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'greenroom-publish-cache-'));
+    const reader = createUrlReader({ allowedHosts: [{ host }], gitHosts: [host], fileRoots: [], cacheDir, gitFetchIntervalMs: 5_000 });
+    const { ctx, outputs } = await actionContext({ repoUrl: `${host}?owner=acme&repo=primed` }, { 'catalog-info.yaml': catalogInfo });
+    await createPublishGitAction({ config: cfg, reader }).handler(ctx);
+    const asked = git.requests.length;
+    expect((await reader.read('url', `${outputs.repoContentsUrl}/catalog-info.yaml`)).toString('utf8')).toBe(catalogInfo);
+    expect(git.requests.length).toBe(asked);
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
   it('publishes only sourcePath to an explicit remoteUrl, on the chosen branch with the chosen author and message', async () => {
     const remoteUrl = `${git.url}/acme/sub-only.git`;
     const { ctx } = await actionContext(

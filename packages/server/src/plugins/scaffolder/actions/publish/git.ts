@@ -1,7 +1,14 @@
 import type { Config } from '../../../../core/config';
 import { InputError } from '../../../../core/errors';
 import type { TemplateAction } from '../../extensions';
-import { commitInputProperties, commitOptions, publishOutputSchema, type CommitInput } from './common';
+import {
+  commitInputProperties,
+  commitOptions,
+  publishedOutputs,
+  publishOutputSchema,
+  type CommitInput,
+  type PublishServices,
+} from './common';
 import { pushDirectory } from './gitPush';
 import { assertPublishAllowed, contentsUrl, integrationFor, parseRemoteUrl, repoCoordinates } from './target';
 
@@ -20,7 +27,7 @@ function remoteFor(config: Config, input: PublishGitInput): URL {
 }
 
 /** Pushes the workspace to any git server over http(s); the repository must exist or be created by the push. */
-export function createPublishGitAction(services: { config: Config }): TemplateAction<PublishGitInput> {
+export function createPublishGitAction(services: PublishServices): TemplateAction<PublishGitInput> {
   const { config } = services;
   return {
     id: 'publish:git',
@@ -57,9 +64,12 @@ export function createPublishGitAction(services: { config: Config }): TemplateAc
       ctx.logger.info(`Pushing to ${remote.href} (branch ${options.branch})`);
       const commitHash = await pushDirectory({ ...options, remoteUrl: remote, credentials });
       ctx.logger.info(`Pushed commit ${commitHash}`);
-      ctx.output('remoteUrl', remote.href);
-      ctx.output('repoContentsUrl', contentsUrl(config, remote, options.branch));
-      ctx.output('commitHash', commitHash);
+      await publishedOutputs(ctx, services, {
+        dir: options.dir,
+        remoteUrl: remote,
+        repoContentsUrl: contentsUrl(config, remote, options.branch),
+        commitHash,
+      });
     },
   };
 }

@@ -1,8 +1,14 @@
 import { Octokit } from '@octokit/rest';
-import type { Config } from '../../../../core/config';
 import { InputError } from '../../../../core/errors';
 import type { TemplateAction } from '../../extensions';
-import { commitInputProperties, commitOptions, publishOutputSchema, type CommitInput } from './common';
+import {
+  commitInputProperties,
+  commitOptions,
+  publishedOutputs,
+  publishOutputSchema,
+  type CommitInput,
+  type PublishServices,
+} from './common';
 import { pushDirectory } from './gitPush';
 import { assertPublishAllowed, integrationFor, parseRemoteUrl, repoCoordinates } from './target';
 
@@ -22,7 +28,7 @@ function apiBaseUrl(host: string, configured: string | undefined): string {
 }
 
 /** Creates a repository on GitHub (or GitHub Enterprise) under an organisation or the token's user, then pushes the workspace. */
-export function createPublishGithubAction(services: { config: Config }): TemplateAction<PublishGithubInput> {
+export function createPublishGithubAction(services: PublishServices): TemplateAction<PublishGithubInput> {
   const { config } = services;
   return {
     id: 'publish:github',
@@ -86,9 +92,12 @@ export function createPublishGithubAction(services: { config: Config }): Templat
         credentials: { username: 'x-access-token', password: token },
       });
       ctx.logger.info(`Pushed commit ${commitHash} to ${options.branch}`);
-      ctx.output('remoteUrl', remote.href);
-      ctx.output('repoContentsUrl', `${created.html_url.replace(/\/+$/, '')}/blob/${options.branch}`);
-      ctx.output('commitHash', commitHash);
+      await publishedOutputs(ctx, services, {
+        dir: options.dir,
+        remoteUrl: remote,
+        repoContentsUrl: `${created.html_url.replace(/\/+$/, '')}/blob/${options.branch}`,
+        commitHash,
+      });
     },
   };
 }

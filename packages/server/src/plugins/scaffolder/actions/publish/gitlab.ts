@@ -1,8 +1,14 @@
 import { Gitlab } from '@gitbeaker/rest';
-import type { Config } from '../../../../core/config';
 import { InputError } from '../../../../core/errors';
 import type { TemplateAction } from '../../extensions';
-import { commitInputProperties, commitOptions, publishOutputSchema, type CommitInput } from './common';
+import {
+  commitInputProperties,
+  commitOptions,
+  publishedOutputs,
+  publishOutputSchema,
+  type CommitInput,
+  type PublishServices,
+} from './common';
 import { pushDirectory } from './gitPush';
 import { assertPublishAllowed, integrationFor, parseRemoteUrl, repoCoordinates } from './target';
 
@@ -15,7 +21,7 @@ interface PublishGitlabInput extends CommitInput {
 }
 
 /** Creates a GitLab project in a group or user namespace (subgroups included), then pushes the workspace. */
-export function createPublishGitlabAction(services: { config: Config }): TemplateAction<PublishGitlabInput> {
+export function createPublishGitlabAction(services: PublishServices): TemplateAction<PublishGitlabInput> {
   const { config } = services;
   return {
     id: 'publish:gitlab',
@@ -66,9 +72,12 @@ export function createPublishGitlabAction(services: { config: Config }): Templat
       const options = commitOptions(ctx, config);
       const commitHash = await pushDirectory({ ...options, remoteUrl: remote, credentials: { username: 'oauth2', password: token } });
       ctx.logger.info(`Pushed commit ${commitHash} to ${options.branch}`);
-      ctx.output('remoteUrl', remote.href);
-      ctx.output('repoContentsUrl', `${project.web_url.replace(/\/+$/, '')}/-/blob/${options.branch}`);
-      ctx.output('commitHash', commitHash);
+      await publishedOutputs(ctx, services, {
+        dir: options.dir,
+        remoteUrl: remote,
+        repoContentsUrl: `${project.web_url.replace(/\/+$/, '')}/-/blob/${options.branch}`,
+        commitHash,
+      });
     },
   };
 }
